@@ -1,0 +1,247 @@
+"""Command line: a thin layer over the library.
+
+Commands parse options, call one library function and print. Expected
+failures are :class:`~summarizer.errors.SummarizerError`; :func:`main` prints
+their message on stderr and exits with code 2. Anything else is a bug and
+keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .config import Config, load_config
+from .errors import InputError, SummarizerError
+
+app = typer.Typer(
+    name="summarizer",
+    help="Segment, summarise and classify Chinese news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a stage on labelled data; prints JSON.", no_args_is_help=True)
+train_app = typer.Typer(help="Train or fine-tune a model.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+
+class Fmt(str, Enum):
+    json = "json"
+    md = "md"
+
+
+class EngineOpt(str, Enum):
+    abstractive = "abstractive"
+    extractive = "extractive"
+    auto = "auto"
+
+
+class Task(str, Enum):
+    category = "category"
+    themes = "themes"
+
+
+ConfigOpt = Annotated[
+    Optional[Path], typer.Option("--config", "-c", help="YAML config (see configs/default.yaml).")
+]
+SetOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--set", help="Override a config field, e.g. --set summarize.generation.num_beams=2."),
+]
+EngineOption = Annotated[
+    Optional[EngineOpt], typer.Option("--engine", "-e", help="Summarisation engine [default: from config].")
+]
+MaxCharsOpt = Annotated[
+    Optional[int], typer.Option("--max-chars", min=5, help="Summary budget in characters.")
+]
+ModelOpt = Annotated[
+    Optional[str], typer.Option("--model", "-m", help="Seq2seq model: hub id or local directory.")
+]
+
+
+def _config(config: Path | None, overrides: list[str] | None, model: str | None = None) -> Config:
+    cfg = load_config(config, overrides)
+    if model:
+        cfg.summarize.model = model
+    return cfg
+
+
+def _emit(obj: Any, output: Path | None = None) -> None:
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+
+
+def _page_markdown(doc: dict[str, Any]) -> str:
+    lines = [f"# {doc['source']}", ""]
+    for it in doc["items"]:
+        title = it.get("headline") or ("(caption)" if it["kind"] == "caption" else "(no headline)")
+        lines.append(f"## {it['id']}. {title}")
+        for key in ("kicker", "subheadline", "byline"):
+            if it.get(key):
+                lines.append(f"*{key}*: {it[key]}  ")
+        if it.get("category"):
+            lines.append(f"*category*: {it['category']['label']} ({it['category']['score']:.2f})  ")
+        if it.get("themes"):
+            tags = ", ".join(f"{t['label']} ({t['score']:.2f})" for t in it["themes"])
+            lines.append(f"*themes*: {tags}  ")
+        if it.get("summary"):
+            lines += ["", f"> {it['summary']}"]
+        if it.get("sections"):
+            lines += ["", "sections: " + " / ".join(it["sections"])]
+        lines += ["", it["body"], ""]
+    return "\n".join(lines)
+
+
+def _print_page(doc: dict[str, Any], fmt: Fmt, output: Path | None) -> None:
+    if fmt is Fmt.json:
+        _emit(doc, output)
+        return
+    text = _page_markdown(doc)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def segment(
+    page: Annotated[Path, typer.Argument(help="Plain-text page (UTF-8, GB18030/GBK or Big5); - for stdin.")],
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+) -> None:
+    """Cut a newspaper page into articles and captions."""
+    from .segment import segment_text
+    from .textio import read_text
+
+    result = segment_text(read_text(page), source=str(page))
+    _print_page(result.to_dict(), fmt, output)
+
+
+@app.command()
+def run(
+    page: Annotated[Path, typer.Argument(help="Plain-text page; - for stdin.")],
+    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    engine: EngineOption = None,
+    max_chars: MaxCharsOpt = None,
+    model: ModelOpt = None,
+    no_classify: Annotated[bool, typer.Option("--no-classify", help="Skip category and themes.")] = False,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Segment a page, then summarise and classify every item."""
+    from .pipeline import Pipeline
+    from .segment import segment_text
+    from .textio import read_text
+
+    cfg = _config(config, set_, model)
+    pg = segment_text(read_text(page), source=str(page))
+    pipe = Pipeline(cfg, engine=engine.value if engine else None, classify=not no_classify)
+    results = pipe.run_page(pg, max_chars=max_chars)
+    _print_page({"source": pg.source, "items": [r.to_dict() for r in results]}, fmt, output)
+
+
+@app.command()
+def summarize(
+    file: Annotated[Optional[Path], typer.Argument(help="One article as text; - for stdin.")] = None,
+    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSONL with text (+headline).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="JSONL to write.")] = None,
+    headline: Annotated[Optional[str], typer.Option(help="Headline of the single article.")] = None,
+    engine: EngineOption = None,
+    max_chars: MaxCharsOpt = None,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Summarise one article, or every record of a JSONL file (same order, `summary` added)."""
+    from .summarize import load_summarizer, summarize_jsonl
+    from .textio import read_text
+    from .types import Document
+
+    if (file is None) == (input is None):
+        raise InputError("give either an article FILE or --input IN.jsonl", hint="see --help")
+    cfg = _config(config, set_, model)
+    engine_name = engine.value if engine else None
+    if file is not None:
+        engine_obj = load_summarizer(cfg.summarize, engine=engine_name)
+        [summary] = engine_obj.summarize([Document(read_text(file), headline)], max_chars=max_chars)
+        if output is None:
+            sys.stdout.write(summary.text + "\n")
+        else:
+            output.write_text(summary.text + "\n", encoding="utf-8")
+        return
+    if output is None:
+        raise InputError("--input needs --output OUT.jsonl", hint="add --output")
+    n = summarize_jsonl(input, output, cfg.summarize, engine=engine_name, max_chars=max_chars)
+    typer.echo(f"wrote {n} records to {output}", err=True)
+
+
+@app.command()
+def classify(
+    task: Annotated[Task, typer.Option("--task", "-t")],
+    input: Annotated[Path, typer.Option("--input", "-i", help="JSONL with text (+headline).")],
+    output: Annotated[Path, typer.Option("--output", "-o")],
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Add `category` or `themes` to every record of a JSONL file (same order)."""
+    from .classify import classify_jsonl
+
+    cfg = _config(config, set_)
+    n = classify_jsonl(input, output, cfg.classify, task=task.value)
+    typer.echo(f"wrote {n} records to {output}", err=True)
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    data: Annotated[Path, typer.Option("--data", "-d", help="JSONL with text and summary.")],
+    engine: EngineOption = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    max_chars: MaxCharsOpt = None,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Character-level ROUGE-1/2/L F1 x100 against reference summaries."""
+    from .summarize import evaluate
+
+    cfg = _config(config, set_, model)
+    _emit(evaluate(data, cfg.summarize, engine=engine.value if engine else None, limit=limit,
+                   max_chars=max_chars))
+
+
+@eval_app.command("classify")
+def eval_classify(
+    task: Annotated[Task, typer.Option("--task", "-t")],
+    data: Annotated[Path, typer.Option("--data", "-d", help="JSONL with text and label(s).")],
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Accuracy/macro F1 (category) or per-theme P/R/F1 (themes)."""
+    from .classify import evaluate
+
+    cfg = _config(config, set_)
+    _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
+
+
+def main() -> None:
+    """Console entry point: run the CLI, turning expected errors into exit code 2."""
+    try:
+        app()
+    except SummarizerError as exc:
+        typer.echo(f"error: {exc.render()}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise SystemExit(130) from None

@@ -1,0 +1,113 @@
+"""Chinese text helpers shared by every stage: width folding, sentence splitting, jieba.
+
+One :func:`tokenizer` instance of jieba serves the whole process. It is built
+lazily, logs nothing, and caches its dictionary in a per-user directory rather
+than jieba's shared ``/tmp`` file, which breaks when several users share a host.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_FULLWIDTH_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_ASCII[0x3000] = 0x20  # ideographic space
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width ASCII letters, digits and spaces to half-width; keep CJK punctuation.
+
+    Full-width ，。！？：；（） stay as they are because they are the normal
+    punctuation of Chinese text; only letters, digits and a few symbols that
+    OCR mixes freely are folded.
+    """
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if 0xFF10 <= cp <= 0xFF19 or 0xFF21 <= cp <= 0xFF3A or 0xFF41 <= cp <= 0xFF5A:
+            out.append(chr(_FULLWIDTH_ASCII[cp]))
+        elif cp in (0xFF05, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF0F, 0x3000):  # ％．＋－／ and space
+            out.append(chr(_FULLWIDTH_ASCII[cp]))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for CJK ideographs (the BMP blocks news text uses)."""
+    cp = ord(ch)
+    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF
+
+
+def is_cjk_punct(ch: str) -> bool:
+    return ord(ch) > 0x2000 and unicodedata.category(ch).startswith("P")
+
+
+_SENT_END = "。！？!?；;…"
+_CLOSERS = "”’」』）)》】\"'"
+
+
+def split_sentences(text: str, *, keep_semicolon: bool = True) -> list[str]:
+    """Split Chinese text into sentences.
+
+    Closing quotes and brackets stay with the sentence they close, runs of
+    end marks (``？！``, ``……``) stay together, and trailing text without a
+    final mark is kept as its own sentence. Newlines always end a sentence.
+
+    >>> split_sentences("他说：“好。”然后走了。还有尾巴")
+    ['他说：“好。”', '然后走了。', '还有尾巴']
+    """
+    ends = _SENT_END if keep_semicolon else _SENT_END.replace("；", "").replace(";", "")
+    pattern = re.compile(rf"[^{ends}]*?(?:[{ends}]+[{re.escape(_CLOSERS)}]*|$)")
+    out: list[str] = []
+    for para in text.split("\n"):
+        for m in pattern.finditer(para):
+            s = m.group(0).strip()
+            if s:
+                out.append(s)
+    return out
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Split a sentence at commas/colons into clauses, each keeping its trailing mark."""
+    parts = re.findall(r"[^，,：:、]+[，,：:、]?", sentence)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def cache_dir() -> Path:
+    """Per-user cache directory for derived files (jieba dictionary cache and the like)."""
+    base = os.environ.get("SUMMARIZER_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    path = root / "summarizer" if not os.environ.get("SUMMARIZER_CACHE") else root
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+_JIEBA_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The process-wide jieba tokenizer, initialised on first use.
+
+    >>> tokenizer().lcut("乡村振兴", HMM=False)
+    ['乡村振兴']
+    """
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(cache_dir())
+    with _JIEBA_LOCK:
+        tok.initialize()
+    return tok
+
+
+def cut(text: str, *, hmm: bool = False) -> list[str]:
+    """Segment text into words with the shared jieba tokenizer (no HMM by default: deterministic)."""
+    return tokenizer().lcut(text, HMM=hmm)
