@@ -249,8 +249,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return False
     if indented_page and cur.indent:
         return False
-    if col is None:
-        return not _ends_terminal(prev.text) and prev.text[-1] in "，、“（《—"
+    if col is None:  # too few lines to know the column: compare with the next line
+        return not _ends_terminal(prev.text) and (
+            prev.width >= cur.width - 2 or bool(re.search(r"[，。；、？！]", prev.text[:-1])))
     if prev.width > col + 3:
         return False  # wider than the column: a headline printed across it
     if _ends_terminal(prev.text):
@@ -466,8 +467,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                     prev_line = cands[nb].lines[0] if nb == c - 1 else line
                     if nb == c - 1 and prev_line.startswith(("—", "-")):
                         continue  # a subheadline closes its group
-                    structural = (nb == c - 1 and line.startswith(("—", "-"))) or (
-                        nb == c + 1 and line.endswith("——")
+                    structural = (
+                        (nb == c - 1 and line.startswith(("—", "-")))
+                        or (nb == c + 1 and line.endswith("——"))
+                        or (nb == c - 1 and cands[nb].lines[0].endswith("——"))
                     )
                     score = sim.score(line, seg_grams[owner[nb]]) + (1.0 if structural else 0.0)
                     options.append((score, nb))
@@ -570,7 +573,33 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 first = next(o for o in segments if o.state == seg.state)
                 if first is not seg:
                     seg.state = -1
-    return segments
+    hard = [p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)]
+    return _force_splits(segments, hard, emit)
+
+
+def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
+    between = units[stream[p - 1] + 1: stream[p]]
+    return bool(units[stream[p - 1]].tail_byline or (between and between[0].kind == "byline"))
+
+
+def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]]) -> list[
+        _Segment]:
+    """Split at openers and after end bylines, which always start an article; the headline
+    stays with the part whose first paragraph matches it best."""
+    out: list[_Segment] = []
+    for seg in segments:
+        parts: list[list[int]] = [[seg.units[0]]]
+        for p in seg.units[1:]:
+            if hard[p]:
+                parts.append([p])
+            else:
+                parts[-1].append(p)
+        if len(parts) == 1 or seg.state < 0:
+            out.extend(_Segment(part, seg.state if k == 0 else -1) for k, part in enumerate(parts))
+            continue
+        best = max(range(len(parts)), key=lambda k: emit[parts[k][0]][seg.state])
+        out.extend(_Segment(part, seg.state if k == best else -1) for k, part in enumerate(parts))
+    return out
 
 
 def _article_item(
