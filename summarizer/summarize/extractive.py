@@ -15,7 +15,7 @@ in source order. The output is deterministic and never longer than the budget.
 >>> from summarizer.types import Document
 >>> s = ExtractiveSummarizer(SummarizeConfig())
 >>> doc = Document("本报讯（记者 王明）市图书馆周六开放夜间阅览。夜间阅览每晚开放到十点。")
->>> s.summarize([doc], max_chars=30)[0].text
+>>> s.summarize([doc], max_chars=15)[0].text
 '市图书馆周六开放夜间阅览。'
 """
 
@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..config import SummarizeConfig
 from ..text import cut, split_clauses, split_sentences
@@ -54,14 +55,23 @@ _CREDIT = re.compile(
     r"|^(?:数据来源|资料来源|图片来源|来源|制图|责任编辑|版式设计|编者按)[：:]"
     rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*[\u4e00-\u9fff、{_SPACE[1:-1]}]{{1,30}}$"
 )
+# Asides in brackets (（记者 张三）, （以下简称“协会”）, （图）) and discourse
+# openers (据…报道，/ 记者…获悉，/ 近日，) take characters a short summary cannot spare.
+_ASIDE = re.compile(r"[（(][^（）()]{0,40}[）)]")
+_DISCOURSE = re.compile(
+    r"^(?:据[^，。]{0,12}?(?:报道|消息|介绍|了解|统计)|记者[^，。]{0,6}?(?:了解到|获悉|发现)"
+    r"|近日|日前|此外|同时|另外|与此同时)[，,：:]"
+)
 _CLAUSE_END = "，,：:、；;"
 
 
 def clean_sentence(sentence: str) -> str:
-    """Remove dateline and reporter openers; return ``""`` for credit lines.
+    """Remove dateline, reporter and discourse openers and bracketed asides; ``""`` for credits.
 
     >>> clean_sentence("新华社北京8月18日电  8月18日，国家副主席会见外宾。")
     '8月18日，国家副主席会见外宾。'
+    >>> clean_sentence("本报讯（记者 王明）据市教育局介绍，全市新建（扩建）学校12所。")
+    '全市新建学校12所。'
     >>> clean_sentence("（南方日报）")
     ''
     """
@@ -71,10 +81,13 @@ def clean_sentence(sentence: str) -> str:
         s = _DATELINE.sub("", s, count=1)
         s = _REPORTER.sub("", s, count=1)
         s = _LEADING_JUNK.sub("", s, count=1)
+        s = _DISCOURSE.sub("", s, count=1)
         if s == before:
             break
     s = s.strip()
-    return "" if _CREDIT.search(s) else s
+    if _CREDIT.search(s):
+        return ""
+    return _ASIDE.sub("", s).strip()
 
 
 # --- the typed document the scorers read ---------------------------------
@@ -95,12 +108,6 @@ def _grams(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        w for w in cut(text) if _WORD_RUN.match(w) and not (len(w) == 1 and w in _STOP)
-    )
-
-
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -108,25 +115,33 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @dataclass(frozen=True)
+class Clause:
+    text: str
+    grams: frozenset[str]
+    # Content words (jieba), punctuation and one-character function words left out.
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Unit:
-    """A candidate piece: clauses ``first..`` of sentence ``sentence``, as one string."""
+    """A candidate piece: clauses ``first:stop`` of sentence ``sentence``, as one string."""
 
     sentence: int
     first: int
+    stop: int
     text: str
-    grams: frozenset[str]
-    words: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Article:
-    """What scorers see: the cleaned sentences, the candidate units and corpus statistics."""
+    """What scorers see: cleaned sentences, the clauses of the candidate sentences, the units."""
 
     sentences: tuple[str, ...]
     text: str
     headline: frozenset[str]
     # In how many sentences each character bigram occurs.
     gram_df: Counter[str]
+    clauses: dict[int, tuple[Clause, ...]]
     units: tuple[Unit, ...]
     budget: int
 
@@ -139,18 +154,19 @@ class Article:
         for g in sent_grams:
             gram_df.update(g)
         head = _grams(doc.headline) if doc.headline else frozenset()
-        text = "".join(sentences)
-        units: list[Unit] = []
-        counts: dict[str, int] = {}
-        for i in _promising(sent_grams, gram_df, head):
-            units += _units(i, sentences[i], budget, text, counts)
-        return cls(sentences, text, head, gram_df, tuple(units), budget)
+        clauses = {i: _clauses(sentences[i]) for i in _promising(sent_grams, gram_df, head)}
+        units = tuple(u for i, cl in clauses.items() for u in _units(i, cl, budget))
+        return cls(sentences, "".join(sentences), head, gram_df, clauses, units, budget)
+
+    def grams(self, unit: Unit) -> frozenset[str]:
+        own = self.clauses[unit.sentence][unit.first : unit.stop]
+        return frozenset().union(*(c.grams for c in own))
 
 
 # Only this many sentences (the best by a cheap bigram score) are split into
 # candidate clause runs: jieba and the run enumeration are the costly part,
 # and keeping them bounded keeps long articles linear.
-CANDIDATE_SENTENCES = 8
+CANDIDATE_SENTENCES = 6
 
 
 def _promising(
@@ -159,30 +175,40 @@ def _promising(
     def quick(i: int) -> float:
         g = sent_grams[i]
         shared = sum(gram_df[x] - 1 for x in g) / (len(g) or 1)
-        return WEIGHTS["position"] / math.sqrt(1 + i) + shared + WEIGHTS["headline"] * _overlap(g, head)
+        lead = WEIGHTS["position"] / math.sqrt(1 + i)
+        return lead + shared + WEIGHTS["headline"] * _overlap(g, head)
 
     ranked = sorted(range(len(sent_grams)), key=lambda i: (-quick(i), i))
     return sorted(ranked[:CANDIDATE_SENTENCES])
 
 
-def _units(index: int, sentence: str, budget: int, text: str, counts: dict[str, int]) -> list[Unit]:
-    clauses = split_clauses(sentence) or [sentence]
-    grams = [_grams(c) for c in clauses]
-    words = [_content_words(c) for c in clauses]
-    for ws in words:
-        for w in ws:
-            if w not in counts:
-                counts[w] = text.count(w)
+def _clauses(sentence: str) -> tuple[Clause, ...]:
+    """The sentence's clauses with their bigrams and words; jieba runs once per sentence."""
+    texts = split_clauses(sentence) or [sentence]
+    words: list[list[str]] = [[] for _ in texts]
+    ends = list(accumulate(len(t) for t in texts))
+    k = pos = 0
+    for w in cut("".join(texts)):
+        while k < len(ends) - 1 and pos >= ends[k]:
+            k += 1
+        pos += len(w)
+        if _WORD_RUN.match(w) and not (len(w) == 1 and w in _STOP):
+            words[k].append(w)
+    return tuple(
+        Clause(t, _grams(t), tuple(dict.fromkeys(ws))) for t, ws in zip(texts, words, strict=True)
+    )
+
+
+def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
     out = []
     for a in range(len(clauses)):
+        piece = ""
         for b in range(a + 1, len(clauses) + 1):
-            piece = "".join(clauses[a:b])
-            if b < len(clauses):
-                piece = piece.rstrip(_CLAUSE_END)
-            if len(piece) > budget:
+            piece += clauses[b - 1].text
+            text = piece if b == len(clauses) else piece.rstrip(_CLAUSE_END)
+            if len(text) > budget:
                 break
-            out.append(Unit(index, a, piece, frozenset().union(*grams[a:b]),
-                            frozenset().union(*words[a:b])))
+            out.append(Unit(index, a, b, text))
     return out
 
 
@@ -191,31 +217,53 @@ def _units(index: int, sentence: str, budget: int, text: str, counts: dict[str, 
 Scorer = Callable[[Article], list[float]]
 
 
+def _per_unit(article: Article, value: Callable[[Clause], float]) -> list[float]:
+    """Sum a per-clause value over each unit's clauses (prefix sums: linear, not quadratic)."""
+    prefix = {
+        i: list(accumulate((value(c) for c in cl), initial=0.0))
+        for i, cl in article.clauses.items()
+    }
+    return [prefix[u.sentence][u.stop] - prefix[u.sentence][u.first] for u in article.units]
+
+
 def position(article: Article) -> list[float]:
     """News puts the point first: the lead scores 1, later sentences decay."""
     return [1.0 / math.sqrt(1 + u.sentence) for u in article.units]
 
 
 def headline(article: Article) -> list[float]:
-    """Bigram overlap with the headline (all zero without one)."""
-    return [_overlap(u.grams, article.headline) for u in article.units]
+    """Share of bigrams in common with the headline, as a cosine (all zero without one)."""
+    head = article.headline
+    if not head:
+        return [0.0] * len(article.units)
+    hits = _per_unit(article, lambda c: len(c.grams & head))
+    sizes = _per_unit(article, lambda c: len(c.grams))
+    return [h / math.sqrt(n * len(head)) if n else 0.0 for h, n in zip(hits, sizes, strict=True)]
 
 
 def centrality(article: Article) -> list[float]:
-    """How much of the rest of the article a unit echoes: its bigrams' sentence frequency beyond 1."""
+    """How much of the rest of the article a unit echoes (bigrams found in other sentences)."""
     df = article.gram_df
-    return [sum(df[g] - 1 for g in u.grams) for u in article.units]
+    return _per_unit(article, lambda c: sum(df[g] - 1 for g in c.grams))
 
 
 def density(article: Article) -> list[float]:
     """Centrality per character: prefers tight pieces over long ones that merely contain more."""
-    return [c / len(u.text) for c, u in zip(centrality(article), article.units)]
+    return [c / len(u.text) for c, u in zip(centrality(article), article.units, strict=True)]
 
 
 def keywords(article: Article) -> list[float]:
     """Repetitions of the unit's jieba words across the article (the topic words recur)."""
     text = article.text
-    return [sum(text.count(w) - 1 for w in u.words) for u in article.units]
+    counts: dict[str, int] = {}
+
+    def repeats(c: Clause) -> float:
+        for w in c.words:
+            if w not in counts:
+                counts[w] = text.count(w) - 1
+        return sum(counts[w] for w in c.words)
+
+    return _per_unit(article, repeats)
 
 
 SCORERS: dict[str, Scorer] = {
@@ -284,7 +332,10 @@ def select(article: Article, weights: dict[str, float] = WEIGHTS) -> str:
     chosen: dict[int, Unit] = {}
     for k in order:
         u = units[k]
-        if u.sentence in chosen or any(_overlap(u.grams, c.grams) > REDUNDANCY for c in chosen.values()):
+        if u.sentence in chosen:
+            continue
+        grams = article.grams(u)
+        if any(_overlap(grams, article.grams(c)) > REDUNDANCY for c in chosen.values()):
             continue
         trial = {**chosen, u.sentence: u}
         if len(_join([trial[i].text for i in sorted(trial)])) > article.budget:
