@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 from ..config import SummarizeConfig
@@ -154,23 +155,35 @@ class Article:
         for g in sent_grams:
             gram_df.update(g)
         head = _grams(doc.headline) if doc.headline else frozenset()
-        clauses = {i: _clauses(sentences[i]) for i in _promising(sent_grams, gram_df, head)}
+        pool = _promising(sentences, sent_grams, gram_df, head, budget)
+        clauses = {i: _clauses(sentences[i]) for i in pool}
         units = tuple(u for i, cl in clauses.items() for u in _units(i, cl, budget))
         return cls(sentences, "".join(sentences), head, gram_df, clauses, units, budget)
+
+    @cached_property
+    def echo(self) -> list[float]:
+        """Per unit: how often its bigrams occur in other sentences (shared by two scorers)."""
+        df = self.gram_df
+        return _per_unit(self, lambda c: sum(df[g] - 1 for g in c.grams))
 
     def grams(self, unit: Unit) -> frozenset[str]:
         own = self.clauses[unit.sentence][unit.first : unit.stop]
         return frozenset().union(*(c.grams for c in own))
 
 
-# Only this many sentences (the best by a cheap bigram score) are split into
-# candidate clause runs: jieba and the run enumeration are the costly part,
-# and keeping them bounded keeps long articles linear.
-CANDIDATE_SENTENCES = 6
+# Only the most promising sentences (by a cheap bigram score) are split into
+# candidate clause runs, because jieba and the run enumeration are the costly
+# part: at least this many, and beyond that until they hold the budget.
+# Long articles stay linear and cheap; short posts keep every sentence.
+MIN_CANDIDATE_SENTENCES = 3
 
 
 def _promising(
-    sent_grams: list[frozenset[str]], gram_df: Counter[str], head: frozenset[str]
+    sentences: tuple[str, ...],
+    sent_grams: list[frozenset[str]],
+    gram_df: Counter[str],
+    head: frozenset[str],
+    budget: int,
 ) -> list[int]:
     def quick(i: int) -> float:
         g = sent_grams[i]
@@ -178,8 +191,14 @@ def _promising(
         lead = WEIGHTS["position"] / math.sqrt(1 + i)
         return lead + shared + WEIGHTS["headline"] * _overlap(g, head)
 
-    ranked = sorted(range(len(sent_grams)), key=lambda i: (-quick(i), i))
-    return sorted(ranked[:CANDIDATE_SENTENCES])
+    pool: list[int] = []
+    chars = 0
+    for i in sorted(range(len(sentences)), key=lambda i: (-quick(i), i)):
+        if len(pool) >= MIN_CANDIDATE_SENTENCES and chars >= budget:
+            break
+        pool.append(i)
+        chars += len(sentences[i])
+    return sorted(pool)
 
 
 def _clauses(sentence: str) -> tuple[Clause, ...]:
@@ -199,16 +218,30 @@ def _clauses(sentence: str) -> tuple[Clause, ...]:
     )
 
 
+# A clause run shorter than this ("昨天", "据悉") says nothing on its own; whole
+# sentences are kept whatever their length.
+MIN_UNIT = 8
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
+
+
+def _readable(text: str) -> bool:
+    """No bracket or quote opened without being closed (or closed without being opened)."""
+    return all(text.count(o) == text.count(c) for o, c in _PAIRS) and text.count('"') % 2 == 0
+
+
 def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
     out = []
-    for a in range(len(clauses)):
+    n = len(clauses)
+    for a in range(n):
         piece = ""
-        for b in range(a + 1, len(clauses) + 1):
+        for b in range(a + 1, n + 1):
             piece += clauses[b - 1].text
-            text = piece if b == len(clauses) else piece.rstrip(_CLAUSE_END)
+            text = piece if b == n else piece.rstrip(_CLAUSE_END)
             if len(text) > budget:
                 break
-            out.append(Unit(index, a, b, text))
+            whole = a == 0 and b == n
+            if whole or (len(text) >= MIN_UNIT and _readable(text)):
+                out.append(Unit(index, a, b, text))
     return out
 
 
@@ -243,13 +276,12 @@ def headline(article: Article) -> list[float]:
 
 def centrality(article: Article) -> list[float]:
     """How much of the rest of the article a unit echoes (bigrams found in other sentences)."""
-    df = article.gram_df
-    return _per_unit(article, lambda c: sum(df[g] - 1 for g in c.grams))
+    return article.echo
 
 
 def density(article: Article) -> list[float]:
     """Centrality per character: prefers tight pieces over long ones that merely contain more."""
-    return [c / len(u.text) for c, u in zip(centrality(article), article.units, strict=True)]
+    return [c / len(u.text) for c, u in zip(article.echo, article.units, strict=True)]
 
 
 def keywords(article: Article) -> list[float]:
@@ -274,10 +306,13 @@ SCORERS: dict[str, Scorer] = {
     "keywords": keywords,
 }
 # The one place the scorers are weighed against each other. Every scorer is
-# scaled to a maximum of 1 over the candidates first. Tuned on LCSTS train/val.
+# scaled to a maximum of 1 over the candidates first. Position and the content
+# scorers were tuned on LCSTS train/val; LCSTS has no headlines, so the
+# headline weight is a judgement: an editor's headline, when known, is the
+# strongest cue and outweighs the others together.
 WEIGHTS: dict[str, float] = {
     "position": 2.0,
-    "headline": 2.0,
+    "headline": 5.0,
     "centrality": 1.0,
     "density": 0.5,
     "keywords": 1.0,
@@ -286,7 +321,7 @@ WEIGHTS: dict[str, float] = {
 # a near-duplicate and is skipped.
 REDUNDANCY = 0.5
 # Once less than this many characters are left, stop adding pieces.
-MIN_PIECE = 8
+MIN_PIECE = 12
 
 
 def score_units(article: Article, weights: dict[str, float] = WEIGHTS) -> list[float]:
