@@ -55,6 +55,8 @@ _TOKEN_SLACK = 1.25
 # fair share, so that the fusion pass has material to choose from.
 _PARTIAL_OVERSHOOT = 1.5
 _MIN_PARTIAL_CHARS = 12
+# ... but never more than this share of the chunk's own length.
+_PARTIAL_SHRINK = 0.6
 # Fusion passes after the first: with chunk_tokens 128 and budgets up to 150
 # characters the partial summaries fit one chunk after one pass; the cap only
 # guards against pathological settings, after which the text is trimmed.
@@ -255,12 +257,17 @@ class AbstractiveSummarizer:
             for i in active:
                 chunks = chunked[i]
                 ratio = self._chars_per_token(texts[i], chunks)
-                share = budgets[i]
-                if len(chunks) > 1:
-                    share = max(_MIN_PARTIAL_CHARS,
-                                math.ceil(budgets[i] * _PARTIAL_OVERSHOOT / len(chunks)))
-                jobs += [_Job(ids, share, ratio) for ids in chunks]
-                owner += [i] * len(chunks)
+                if len(chunks) == 1:
+                    jobs.append(_Job(chunks[0], budgets[i], ratio))
+                    owner.append(i)
+                    continue
+                share = max(_MIN_PARTIAL_CHARS,
+                            math.ceil(budgets[i] * _PARTIAL_OVERSHOOT / len(chunks)))
+                for ids in chunks:
+                    # A partial summary is shorter than its chunk, so fusion rounds shrink.
+                    own = (len(ids) - self._n_special) * ratio * _PARTIAL_SHRINK
+                    jobs.append(_Job(ids, max(1, min(share, math.floor(own))), ratio))
+                    owner.append(i)
             outputs: dict[int, list[str]] = {i: [] for i in active}
             for i, text in zip(owner, self._generate(jobs), strict=True):
                 outputs[i].append(text)
