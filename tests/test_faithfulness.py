@@ -44,6 +44,12 @@ def test_words_made_of_numeral_characters_are_not_numbers():
         assert extract_quantities(text) == [], text
 
 
+def test_numbers_inside_names_and_codes_are_not_quantities():
+    for text in ("5G网络", "3D电影", "iPhone6发布", "G20峰会", "ＭＰ３"):
+        assert extract_quantities(text) == [], text
+    assert _norm("5G用户达到3亿户") == [(Decimal(300000000), "户")]
+
+
 def test_quantity_text_is_the_original_spelling():
     [q] = extract_quantities("受灾５９人")
     assert q.text == "５９人"
@@ -70,9 +76,24 @@ def test_unsupported_reports_invented_figures_only():
     assert unsupported_quantities("五十九人受灾，损失2.8亿元", source) == ()
     assert unsupported_quantities("７月１日，暴雨致５９人受灾", source) == ()
     assert unsupported_quantities("增长百分之三点五", source) == ()
-    assert unsupported_quantities("60人受灾，损失3亿元", source) == ("60人", "3亿元")
+    assert unsupported_quantities("60人受灾，损失5亿元", source) == ("60人", "5亿元")
     assert unsupported_quantities("7月2日暴雨", source) == ("2日",)
     assert unsupported_quantities("增长3.5个百分点", source) == ("3.5个百分点",)
+
+
+def test_rounded_large_figures_are_supported():
+    source = "地震已造成15.5万人受灾，直接经济损失2.8亿元，59人受伤。"
+    assert unsupported_quantities("15万人受灾", source) == ()
+    assert unsupported_quantities("16万人受灾，损失约3亿元", source) == ()
+    assert unsupported_quantities("17万人受灾", source) == ("17万人",)
+    assert unsupported_quantities("60人受伤", source) == ("60人",)
+    assert unsupported_quantities("15.6万人受灾", source) == ("15.6万人",)
+
+
+def test_numerals_used_as_words_in_the_source_still_support():
+    # 三县 has no measure word; the summary's 三个县 restates it.
+    assert unsupported_quantities("涉及三个县", "工作涉及三县54个村") == ()
+    assert extract_quantities("三县") == []
 
 
 def test_unit_less_numbers_in_source_support_any_unit():

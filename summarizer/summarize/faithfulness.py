@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..text import fold_width
 
@@ -113,6 +113,10 @@ def parse_chinese_number(s: str) -> Decimal | None:
     return _scale(value, mag)
 
 
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def _scale(value: Decimal, mag: str) -> Decimal:
     for ch in mag:
         value *= _BIG_UNITS[ch]
@@ -137,8 +141,12 @@ def _plain_chinese_numeral(cn: str, unit: str | None, pct: bool) -> bool:
     return len(cn) >= 2 and has_digit and has_mult
 
 
-def extract_quantities(text: str) -> list[Quantity]:
+def extract_quantities(text: str, *, lenient: bool = False) -> list[Quantity]:
     """Numbers, dates, percentages and quantities in ``text``, normalised.
+
+    ``lenient`` also keeps numeral characters that may be words (三县, 两者,
+    一些): used on the source side, where an extra number can only make a
+    summary's figure count as supported, never flag one.
 
     >>> found = extract_quantities("５９人受灾，增长百分之三点五")
     >>> [(q.text, f"{q.value:f}", q.unit) for q in found]
@@ -153,6 +161,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         unit = m.group("unit") or ""
         pct = m.group("pct") is not None
         if m.group("ar") is not None:
+            before = folded[m.start("ar") - 1] if m.start("ar") > 0 else ""
+            after = folded[m.end("armag")] if m.end("armag") < len(folded) else ""
+            if _is_ascii_letter(before) or _is_ascii_letter(after):
+                continue  # a name or code (5G, 3D, iPhone6, G20), not a quantity
             try:
                 value = Decimal(m.group("ar").replace(",", ""))
             except InvalidOperation:
@@ -160,7 +172,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             value = _scale(value, m.group("armag"))
         else:
             cn = m.group("cn")
-            if not _plain_chinese_numeral(cn, unit, pct):
+            if not (lenient or _plain_chinese_numeral(cn, unit, pct)):
                 continue
             parsed = parse_chinese_number(cn)
             if parsed is None:
@@ -179,13 +191,35 @@ def extract_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _rounds_to(summary_value: Decimal, source_value: Decimal) -> bool:
+    """Is ``summary_value`` the source value rounded or cut to the summary's precision?
+
+    >>> _rounds_to(Decimal(150000), Decimal(155000)), _rounds_to(Decimal(3e8), Decimal(2.8e8))
+    (True, True)
+    >>> _rounds_to(Decimal(160000), Decimal(150000))
+    False
+    """
+    exp = summary_value.normalize().as_tuple().exponent
+    if not isinstance(exp, int) or exp <= source_value.normalize().as_tuple().exponent:
+        return False  # the summary is not less precise than the source
+    step = Decimal(1).scaleb(exp)
+    return summary_value in (
+        source_value.quantize(step, rounding=ROUND_HALF_UP),
+        source_value.quantize(step, rounding=ROUND_DOWN),
+    )
+
+
 def unsupported_quantities(summary: str, source: str) -> tuple[str, ...]:
     """The quantities of ``summary`` (as written there) that ``source`` does not support.
 
-    >>> unsupported_quantities("五十九人受灾，损失3亿元", "暴雨致59人受灾，损失约2.8亿元。")
-    ('3亿元',)
+    Figures written with 万 or 亿 may be rounded or cut versions of the
+    source's (15万 for 15.5万, 3亿 for 2.8亿), as headlines do; other figures
+    must match exactly (60人 for 59人 is flagged).
+
+    >>> unsupported_quantities("五十九人受灾，损失5亿元", "暴雨致59人受灾，损失约2.8亿元。")
+    ('5亿元',)
     """
-    src = extract_quantities(source)
+    src = extract_quantities(source, lenient=True)
     with_unit = {(q.value, q.unit) for q in src}
     values = {q.value for q in src}
     unitless = {q.value for q in src if not q.unit}
@@ -195,6 +229,8 @@ def unsupported_quantities(summary: str, source: str) -> tuple[str, ...]:
             ok = (q.value, q.unit) in with_unit or q.value in unitless
         else:
             ok = q.value in values
+        if not ok and ("万" in q.text or "亿" in q.text):
+            ok = any(s.unit == q.unit and _rounds_to(q.value, s.value) for s in src)
         if not ok and q.text not in missing:
             missing.append(q.text)
     return tuple(missing)
