@@ -11,7 +11,7 @@ Normalisation makes different spellings of one quantity equal:
 * Chinese numerals are read as numbers (``五十九人`` = 59 人, ``两千`` = 2000,
   ``三点五`` = 3.5, ``二〇二三年`` = 2023 年);
 * ``万`` / ``亿`` scale the value (``1.2万`` = 12000, ``3.5亿元`` = 350000000 元);
-* ``百分之三点五`` and ``3.5%`` are both 3.5 %;
+* ``百分之三点五`` and ``3.5%`` are both 3.5 %, ``七成`` is 70 %;
 * a date splits into its parts (``2023年7月1日`` = 2023 年, 7 月, 1 日), so a
   summary that drops the year is still supported.
 
@@ -36,7 +36,7 @@ _CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + "�
 
 # Longest first, so that 亿元 wins over 亿 and 平方公里 over 公里.
 _UNITS = sorted(
-    """个百分点 百分点 % ‰ 亿元 万元 美元 欧元 港元 元
+    """个百分点 百分点 % ‰ 成 亿元 万元 美元 欧元 港元 元
     年 月 日 号 岁 人次 人 名 位 个 家 所 次 件 项
     吨 公斤 千克 克 平方公里 平方米 公里 千米 厘米 毫米
     米 亩 公顷 辆 架 艘 天 小时 分钟 秒 周 倍 户 套
@@ -127,13 +127,13 @@ def _plain_chinese_numeral(cn: str, unit: str | None, pct: bool) -> bool:
     """Is this run of numeral characters a number rather than part of a word?
 
     一些, 一个, 统一, 十分, 千万 (as in 千万不要), 重点 use numeral characters as
-    words. A lone 一 never counts (一个, 一起, 一名 are grammar, not figures);
-    with a unit or 百分之 a run counts when it has a digit or starts with 十
+    words. A lone 一 counts only in dates and shares (一月, 一日, 一成), as
+    一个, 一起, 一名 are grammar, not figures; with a unit or 百分之 a run counts when it has a digit or starts with 十
     (五十九人, 两千个, 十人); without one it needs a digit together with
     十/百/千/万/亿 or 点 (五十九, 两千, 三点五).
     """
     if cn == "一":
-        return unit in ("月", "日", "号")
+        return unit in ("月", "日", "号", "成")
     has_digit = any(ch in _DIGITS for ch in cn)
     if unit or pct:
         return has_digit or cn.startswith("十")
@@ -185,6 +185,8 @@ def extract_quantities(text: str, *, lenient: bool = False) -> list[Quantity]:
                 unit = unit[1:]
         if pct:
             unit = "%"
+        if unit == "成":  # 七成 = 70%
+            value, unit = value * 10, "%"
         if unit == "百分点":
             unit = "个百分点"
         out.append(Quantity(text[m.start() : m.end()].strip(), value.normalize(), unit))
