@@ -128,8 +128,9 @@ def _plain_chinese_numeral(cn: str, unit: str | None, pct: bool) -> bool:
 
     一些, 一个, 统一, 十分, 千万 (as in 千万不要), 重点 use numeral characters as
     words. A lone 一 counts only in dates and shares (一月, 一日, 一成), as
-    一个, 一起, 一名 are grammar, not figures; with a unit or 百分之 a run counts when it has a digit or starts with 十
-    (五十九人, 两千个, 十人); without one it needs a digit together with
+    一个, 一起, 一名 are grammar, not figures; with a unit or 百分之 a run
+    counts when it has a digit or starts with 十 (五十九人, 两千个, 十人);
+    without one it needs a digit together with
     十/百/千/万/亿 or 点 (五十九, 两千, 三点五).
     """
     if cn == "一":
