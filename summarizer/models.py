@@ -13,9 +13,12 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from .summarize.backends import Seq2SeqBackend
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class Seq2SeqModel:
 
     name: str
     path: Path
-    backend: Any  # summarizer.summarize.backends.Seq2SeqBackend
+    backend: Seq2SeqBackend
     tokenizer: Any  # a transformers PreTrainedTokenizer(Fast)
     max_source_tokens: int
     device: str
