@@ -233,6 +233,18 @@ def test_empty_model_output_falls_back(tiny_pegasus_dir, monkeypatch, fake_extra
     assert s.fallback and s.text.startswith("抽取：")
 
 
+def test_fallback_uses_the_real_extractive_engine(tiny_pegasus_dir, monkeypatch):
+    extractive = pytest.importorskip("summarizer.summarize.extractive")
+    cfg = _cfg(tiny_pegasus_dir).model_copy(update={"fallback_on_unsupported": True})
+    engine = AbstractiveSummarizer(cfg)
+    _force_output(monkeypatch, engine, "暴雨导致60人受灾。")
+    doc = Document(TINY_TEXT, headline="暴雨致五十九人受灾")
+    [s] = engine.summarize([doc], max_chars=40)
+    [expected] = extractive.ExtractiveSummarizer(cfg).summarize([doc], max_chars=40)
+    assert s.fallback and s.unsupported == ("60人",)
+    assert s.text == expected.text and 0 < len(s.text) <= 40
+
+
 # -- engine choice and CLI ------------------------------------------------------
 
 
