@@ -296,6 +296,28 @@ def test_cli_abstractive_with_local_model(tiny_pegasus_dir, tmp_path, monkeypatc
     assert 0 < len(out.strip()) <= 25
 
 
+def test_cli_jsonl_keeps_records_and_order(tiny_pegasus_dir, tmp_path, monkeypatch, capsys):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    recs = [{"id": i, "text": a, "headline": "标题"} for i, a in enumerate(ARTICLES)]
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in recs]
+    src.write_text("".join(lines), encoding="utf-8")
+    code, _, err = _run_cli(
+        monkeypatch, capsys, "summarize", "--input", str(src), "--output", str(dst),
+        "--engine", "abstractive", "--model", str(tiny_pegasus_dir), "--max-chars", "30",
+        "--set", "summarize.fallback_on_unsupported=false", "--set", "summarize.device=cpu",
+        "--set", "summarize.generation.batch_size=3",
+    )
+    assert code == 0, err
+    out = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert [{k: v for k, v in r.items() if k != "summary"} for r in out] == recs
+    # Same settings as the CLI run: default beam search, batches of 3.
+    engine = AbstractiveSummarizer(SummarizeConfig(
+        model=str(tiny_pegasus_dir), device="cpu", fallback_on_unsupported=False,
+        generation=GenerationConfig(batch_size=3)))
+    direct = engine.summarize([Document(a) for a in ARTICLES], max_chars=30)
+    assert [r["summary"] for r in out] == [s.text for s in direct]
+
+
 def test_auto_picks_abstractive_when_model_is_local(tiny_pegasus_dir):
     engine = load_summarizer(_cfg(tiny_pegasus_dir), engine="auto")
     assert isinstance(engine, AbstractiveSummarizer) and engine.name == "abstractive"
