@@ -147,6 +147,22 @@ def test_default_budget_scales_with_article(tiny_pegasus_dir, fake_extractive):
         assert len(summary.text) <= char_budget(article, cfg)
 
 
+def test_full_width_digits_are_read_as_ascii(tiny_pegasus_dir, monkeypatch):
+    engine = AbstractiveSummarizer(_cfg(tiny_pegasus_dir))
+    seen: list[list[int]] = []
+
+    def record(batch, **kw):
+        seen.extend(batch)
+        return [[] for _ in batch]
+
+    monkeypatch.setattr(engine._seq2seq.backend, "generate", record)
+    monkeypatch.setattr(engine, "_check", lambda docs, texts, max_chars: texts)
+    engine.summarize([Document("全国城镇新增就业６７８万人。")], max_chars=20)
+    engine.summarize([Document("全国城镇新增就业678万人。")], max_chars=20)
+    assert seen[0] == seen[1]
+    assert engine.tokenizer.unk_token_id not in seen[0]
+
+
 def test_bart_output_has_no_spaces_between_chinese(tiny_bart_dir):
     engine = AbstractiveSummarizer(_cfg(tiny_bart_dir))
     [s] = engine.summarize([Document(TINY_TEXT)], max_chars=30)
