@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from ..config import SummarizeConfig
 from ..text import fold_width, split_clauses, split_sentences
 from ..types import Document, Summary
-from . import char_budget
+from . import SummarizerEngine, char_budget
 from .faithfulness import unsupported_quantities
 
 # Share of the character budget the model must at least produce, so that a
@@ -139,6 +139,8 @@ class AbstractiveSummarizer:
         self.max_input_tokens = min(cfg.chunk_tokens, self._seq2seq.max_source_tokens)
         self._prefix, self._suffix = _special_framing(self.tokenizer)
         self._n_special = len(self._prefix) + len(self._suffix)
+        # Built on the first fallback only: most calls never need it.
+        self._extractive: SummarizerEngine | None = None
         if self.max_input_tokens <= self._n_special:
             from ..errors import ConfigError
 
@@ -294,10 +296,11 @@ class AbstractiveSummarizer:
         ]
         replacements: dict[int, str] = {}
         if replace:
-            from .extractive import ExtractiveSummarizer
+            if self._extractive is None:
+                from .extractive import ExtractiveSummarizer
 
-            extractive = ExtractiveSummarizer(self.cfg)
-            outs = extractive.summarize([docs[i] for i in replace], max_chars)
+                self._extractive = ExtractiveSummarizer(self.cfg)
+            outs = self._extractive.summarize([docs[i] for i in replace], max_chars)
             replacements = {i: s.text for i, s in zip(replace, outs, strict=True)}
         return [
             Summary(
