@@ -22,6 +22,7 @@ in source order. The output is deterministic and never longer than the budget.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -105,7 +106,7 @@ def _grams(text: str) -> frozenset[str]:
         if len(run) == 1:
             out.add(run)
         else:
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+            out.update(map(operator.add, run, run[1:]))
     return frozenset(out)
 
 
@@ -164,7 +165,7 @@ class Article:
     def echo(self) -> list[float]:
         """Per unit: how often its bigrams occur in other sentences (shared by two scorers)."""
         df = self.gram_df
-        return _per_unit(self, lambda c: sum(df[g] - 1 for g in c.grams))
+        return _per_unit(self, lambda c: sum(map(df.__getitem__, c.grams)) - len(c.grams))
 
     def grams(self, unit: Unit) -> frozenset[str]:
         own = self.clauses[unit.sentence][unit.first : unit.stop]
@@ -187,7 +188,7 @@ def _promising(
 ) -> list[int]:
     def quick(i: int) -> float:
         g = sent_grams[i]
-        shared = sum(gram_df[x] - 1 for x in g) / (len(g) or 1)
+        shared = (sum(map(gram_df.__getitem__, g)) - len(g)) / (len(g) or 1)
         lead = WEIGHTS["position"] / math.sqrt(1 + i)
         return lead + shared + WEIGHTS["headline"] * _overlap(g, head)
 
