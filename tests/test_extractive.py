@@ -169,6 +169,8 @@ def test_summary_metadata(engine):
         ("", ""),
         ("   \n  ", ""),
         ("（南方日报）", ""),
+        ("。。。！！？", ""),
+        ("“”（）", ""),
         ("好。", "好。"),
         ("只有一句没有标点", "只有一句没有标点"),
     ],
@@ -215,7 +217,15 @@ def test_cli_summarize_file(tmp_path, monkeypatch, capsys):
     assert 0 < len(summary) <= 30
 
 
-def test_cli_summarize_stdin_and_gb18030():
+def test_cli_summarize_gb18030_file(tmp_path, monkeypatch, capsys):
+    f = tmp_path / "gbk.txt"
+    f.write_bytes(TRAIN.encode("gb18030"))
+    code, out, err = _main(monkeypatch, capsys, "summarize", str(f), "--engine", "extractive")
+    assert code == 0, err
+    assert "高铁" in out
+
+
+def test_cli_summarize_stdin():
     proc = _cli("summarize", "-", "--engine", "extractive", "--max-chars", "25", stdin=PARK)
     assert proc.returncode == 0, proc.stderr
     assert "公园" in proc.stdout and len(proc.stdout.strip()) <= 25

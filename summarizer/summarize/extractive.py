@@ -150,7 +150,9 @@ class Article:
     @classmethod
     def build(cls, doc: Document, budget: int) -> Article:
         """Clean ``doc`` and list the clause runs of its best sentences that fit ``budget``."""
-        sentences = tuple(t for t in (clean_sentence(s) for s in split_sentences(doc.text)) if t)
+        cleaned = (clean_sentence(s) for s in split_sentences(doc.text))
+        # A "sentence" of marks alone (。。！, “”) carries nothing to summarise.
+        sentences = tuple(t for t in cleaned if _WORD_RUN.search(t))
         sent_grams = [_grams(s) for s in sentences]
         gram_df: Counter[str] = Counter()
         for g in sent_grams:
@@ -354,7 +356,7 @@ def _truncate(sentence: str, limit: int) -> str:
         if len(out) + len(w) > limit:
             break
         out += w
-    return out.rstrip(_CLAUSE_END) or sentence[:limit]
+    return out.rstrip(_CLAUSE_END).strip() or sentence[:limit].strip()
 
 
 def select(article: Article, weights: dict[str, float] = WEIGHTS) -> str:
