@@ -20,7 +20,8 @@ Usage::
 
     python benchmarks/summarization.py                       # extractive, everything
     python benchmarks/summarization.py --sections speed
-    python benchmarks/summarization.py --engine abstractive --model DIR --sections speed
+    python benchmarks/summarization.py --engine abstractive --model DIR --sections speed \
+        --speed-n 20 --set summarize.generation.num_beams=1
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 from summarizer.config import SummarizeConfig, load_config  # noqa: E402
+from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.metrics import corpus_rouge  # noqa: E402
 from summarizer.summarize import SummarizerEngine, load_summarizer  # noqa: E402
 from summarizer.text import split_sentences  # noqa: E402
@@ -104,6 +106,7 @@ def quality(engine: SummarizerEngine, cfg: SummarizeConfig, data: Path, args: ar
     results: dict[str, dict] = {}
     batch = cfg.generation.batch_size
     for name, (texts, refs) in _quality_sets(data, args.pd_sample, args.seed).items():
+        texts, refs = texts[: args.limit], refs[: args.limit]
         budget = args.max_chars if name == "lcsts_part3" else args.headline_max_chars
         preds = _summaries(engine, texts, budget, batch)
         results[name] = {
@@ -151,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--engine", choices=["extractive", "abstractive"], default="extractive")
     p.add_argument("--model", help="seq2seq model directory or hub id (abstractive)")
     p.add_argument("--config", type=Path, help="YAML config (default: project defaults)")
+    p.add_argument("--set", dest="overrides", action="append", default=[],
+                   help="config override as on the CLI, e.g. summarize.generation.num_beams=1")
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     p.add_argument("--sections", default="quality,speed", help="comma list: quality, speed")
     p.add_argument("--max-chars", type=int, default=None,
@@ -158,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--headline-max-chars", type=int, default=30,
                    help="budget for the article -> headline sets")
     p.add_argument("--pd-sample", type=int, default=1000)
+    p.add_argument("--limit", type=int, default=None,
+                   help="score only the first N pairs of each quality set (slow engines)")
     p.add_argument("--speed-n", type=int, default=500)
     p.add_argument("--speed-max-chars", type=int, default=None,
                    help="budget in the speed run (default: the config's ratio rule)")
@@ -166,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     if not args.data.is_dir():
         sys.exit(f"error: {args.data} not found; pass --data DIR (the shared data folder)")
-    cfg = load_config(args.config).summarize
+    cfg = load_config(args.config, args.overrides).summarize
     if args.model:
         cfg.model = args.model
     try:
@@ -190,4 +197,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except SummarizerError as exc:  # e.g. --engine abstractive with no model here
+        sys.exit(f"error: {exc.render()}")
