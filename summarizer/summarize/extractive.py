@@ -38,11 +38,12 @@ from . import char_budget
 # --- cleaning: bylines, datelines and credits are not content -------------
 
 _SPACE = r"[\s\u3000\xa0]"
-# 本报讯 / 本报北京8月30日电 / 新华社北京8月18日电 / 中新网上海9月1日电, then an
-# optional reporter bracket: （记者 冉永平、丁怡婷）.
+# 本报讯 / 本报电 / 本报北京8月30日电 / 新华社北京8月18日电 / 中新网上海9月1日电.
+# The place-and-date form must end in 电/讯 followed by a space, a bracket or
+# punctuation, so that "本报记者日前从市电力公司获悉" is left alone.
 _DATELINE = re.compile(
-    rf"^{_SPACE}*(?:据)?(?:本报|新华社|中新社|中新网|新华网|人民网|央视网|央视新闻)"
-    r"[^\s，。（(]{0,12}?(?:\d{1,2}日)?[电讯]"
+    rf"^{_SPACE}*(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|新华网|人民网|央视网)"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?[电讯](?=$|{_SPACE}|[（(：:，,]))"
 )
 _REPORTER = re.compile(
     rf"^{_SPACE}*[（(][^（）()]{{0,20}}?(?:记者|通讯员|实习生)[^（）()]{{0,60}}[）)]"
@@ -51,11 +52,12 @@ _LEADING_JUNK = re.compile(rf"^(?:{_SPACE}|[：:，,■●◆▲□◇★☆])+"
 # Sentences that carry no content: a whole parenthetical such as （南方日报） or
 # （新华社北京8月6日电 记者…）, photo credits, source/editor lines, a bare
 # "本报记者 张三" line.
+_NAME = r"[\u4e00-\u9fff]{2,4}"
 _CREDIT = re.compile(
     r"^[（(][^（）()]*[）)]$"
     r"|^[^，。！？]{1,30}摄(?:[（(][^（）()]*[）)])?$"
     r"|^(?:数据来源|资料来源|图片来源|来源|制图|责任编辑|版式设计|编者按)[：:]"
-    rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*[\u4e00-\u9fff、{_SPACE[1:-1]}]{{1,30}}$"
+    rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*{_NAME}(?:(?:{_SPACE}+|{_SPACE}*[、，,]{_SPACE}*){_NAME})*$"
 )
 # Asides in brackets (（记者 张三）, （以下简称“协会”）, （图）) and discourse
 # openers (据…报道，/ 记者…获悉，/ 近日，) take characters a short summary cannot spare.
