@@ -97,7 +97,7 @@ def clean_sentence(sentence: str) -> str:
 # --- the typed document the scorers read ---------------------------------
 
 _WORD_RUN = re.compile(r"\w+")
-_END_MARKS = "。！？!?；;…”’」』）)》】\"'"
+_SENTENCE_END = re.compile(r"[。！？!?；;…][”’」』）)》】\"']*$")
 _STOP = frozenset("的了是在和与及或也都而就对将被把从为以于这那其之等着")
 
 
@@ -124,6 +124,8 @@ class Clause:
     grams: frozenset[str]
     # Content words (jieba), punctuation and one-character function words left out.
     words: tuple[str, ...]
+    # The clause's first jieba word, whatever it is.
+    opener: str
 
 
 @dataclass(frozen=True)
@@ -210,16 +212,20 @@ def _clauses(sentence: str) -> tuple[Clause, ...]:
     """The sentence's clauses with their bigrams and words; jieba runs once per sentence."""
     texts = split_clauses(sentence) or [sentence]
     words: list[list[str]] = [[] for _ in texts]
+    openers = [""] * len(texts)
     ends = list(accumulate(len(t) for t in texts))
     k = pos = 0
     for w in cut("".join(texts)):
         while k < len(ends) - 1 and pos >= ends[k]:
             k += 1
+        if not openers[k]:
+            openers[k] = w
         pos += len(w)
         if _WORD_RUN.match(w) and not (len(w) == 1 and w in _STOP):
             words[k].append(w)
     return tuple(
-        Clause(t, _grams(t), tuple(dict.fromkeys(ws))) for t, ws in zip(texts, words, strict=True)
+        Clause(t, _grams(t), tuple(dict.fromkeys(ws)), o)
+        for t, ws, o in zip(texts, words, openers, strict=True)
     )
 
 
@@ -229,9 +235,22 @@ MIN_UNIT = 8
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
 
 
-def _readable(text: str) -> bool:
-    """No bracket or quote opened without being closed (or closed without being opened)."""
-    return all(text.count(o) == text.count(c) for o, c in _PAIRS) and text.count('"') % 2 == 0
+# A run that starts inside a sentence with one of these leans on what was cut
+# away ("是…的重要标志", "但…", "并…"); a run ending in a speech verb outside a
+# quotation ("单杏花说") has lost what was said.
+_DEPENDENT_OPENERS = frozenset(
+    "是 但 但是 而 而且 并 并且 也 还 且 就 都 却 则 所以 因此 从而 进而 以及 即 又".split()
+)
+_SPEECH_END = re.compile(r"(?:说|表示|指出|认为|介绍|强调|称|透露|坦言|告诉记者)[，,：:。]?$")
+
+
+def _readable(text: str, clauses: tuple[Clause, ...], first: int) -> bool:
+    """Balanced quotes and brackets, not leaning on a cut-away start, not a bare "X said"."""
+    if not all(text.count(o) == text.count(c) for o, c in _PAIRS) or text.count('"') % 2:
+        return False
+    if first > 0 and clauses[first].opener in _DEPENDENT_OPENERS:
+        return False
+    return "“" in text or not _SPEECH_END.search(text)
 
 
 def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
@@ -245,7 +264,7 @@ def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
             if len(text) > budget:
                 break
             whole = a == 0 and b == n
-            if whole or (len(text) >= MIN_UNIT and _readable(text)):
+            if whole or (len(text) >= MIN_UNIT and _readable(text, clauses, a)):
                 out.append(Unit(index, a, b, text))
     return out
 
@@ -346,7 +365,7 @@ def score_units(article: Article, weights: dict[str, float] = WEIGHTS) -> list[f
 def _join(pieces: list[str]) -> str:
     """Pieces in source order; a clause run cut short of its sentence's end gets a full stop."""
     return "".join(
-        p if k == len(pieces) - 1 or p.endswith(tuple(_END_MARKS)) else p + "。"
+        p if k == len(pieces) - 1 or _SENTENCE_END.search(p) else p + "。"
         for k, p in enumerate(pieces)
     )
 
