@@ -230,7 +230,7 @@ def _clauses(sentence: str) -> tuple[Clause, ...]:
 
 
 # A clause run shorter than this ("昨天", "据悉") says nothing on its own; whole
-# sentences are kept whatever their length.
+# sentences are offered whatever their length.
 MIN_UNIT = 8
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
 
@@ -264,7 +264,7 @@ def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
             if len(text) > budget:
                 break
             whole = a == 0 and b == n
-            if whole or (len(text) >= MIN_UNIT and _readable(text, clauses, a)):
+            if (whole or len(text) >= MIN_UNIT) and _readable(text, clauses, a):
                 out.append(Unit(index, a, b, text))
     return out
 
