@@ -223,6 +223,15 @@ def test_cli_summarize_file(tmp_path, monkeypatch, capsys):
     assert 0 < len(summary) <= 30
 
 
+def test_cli_summarize_headline_option(tmp_path, monkeypatch, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text(PARK + TRAIN, encoding="utf-8")
+    args = ("summarize", str(f), "--engine", "extractive", "--max-chars", "20")
+    _, plain, _ = _main(monkeypatch, capsys, *args)
+    _, steered, _ = _main(monkeypatch, capsys, *args, "--headline", "高铁新线开通")
+    assert "公园" in plain and "高铁" in steered
+
+
 def test_cli_summarize_gb18030_file(tmp_path, monkeypatch, capsys):
     f = tmp_path / "gbk.txt"
     f.write_bytes(TRAIN.encode("gb18030"))
