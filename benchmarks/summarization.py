@@ -47,7 +47,7 @@ from summarizer.errors import SummarizerError  # noqa: E402
 from summarizer.metrics import corpus_rouge  # noqa: E402
 from summarizer.summarize import SummarizerEngine, load_summarizer  # noqa: E402
 from summarizer.text import split_sentences  # noqa: E402
-from summarizer.types import Document  # noqa: E402
+from summarizer.types import Document, Summary  # noqa: E402
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -93,11 +93,11 @@ def _speed_articles(data: Path, n: int, seed: int, chars: int = 1000) -> list[st
 
 
 def _summaries(engine: SummarizerEngine, texts: Sequence[str], max_chars: int | None,
-               batch: int) -> list[str]:
+               batch: int) -> list[Summary]:
     docs = [Document(t) for t in texts]
-    out: list[str] = []
+    out: list[Summary] = []
     for start in range(0, len(docs), batch):
-        out += [s.text for s in engine.summarize(docs[start : start + batch], max_chars=max_chars)]
+        out += engine.summarize(docs[start : start + batch], max_chars=max_chars)
     return out
 
 
@@ -108,7 +108,8 @@ def quality(engine: SummarizerEngine, cfg: SummarizeConfig, data: Path, args: ar
     for name, (texts, refs) in _quality_sets(data, args.pd_sample, args.seed).items():
         texts, refs = texts[: args.limit], refs[: args.limit]
         budget = args.max_chars if name == "lcsts_part3" else args.headline_max_chars
-        preds = _summaries(engine, texts, budget, batch)
+        summaries = _summaries(engine, texts, budget, batch)
+        preds = [x.text for x in summaries]
         results[name] = {
             "n": len(texts),
             "max_chars": budget if budget is not None else (
@@ -118,6 +119,10 @@ def quality(engine: SummarizerEngine, cfg: SummarizeConfig, data: Path, args: ar
             "lead1": corpus_rouge([_lead1(t) for t in texts], refs),
             "reference_mean_chars": round(sum(map(len, refs)) / max(len(refs), 1), 1),
         }
+        if engine.name != "extractive":
+            # Share of summaries replaced by the extractive one (unsupported facts).
+            share = sum(x.fallback for x in summaries) / max(len(summaries), 1)
+            results[name]["fallback_share"] = round(share, 3)
     return results
 
 
@@ -129,7 +134,8 @@ def speed(make_engine: Callable[[], SummarizerEngine], cfg: SummarizeConfig, dat
     engine.summarize([Document(texts[0])], max_chars=args.speed_max_chars)  # warm-up
     startup = time.perf_counter() - t0
     t0, c0 = time.perf_counter(), time.process_time()
-    preds = _summaries(engine, texts, args.speed_max_chars, cfg.generation.batch_size)
+    preds = [x.text for x in _summaries(engine, texts, args.speed_max_chars,
+                                         cfg.generation.batch_size)]
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {
         "engine": engine.name,
