@@ -241,14 +241,21 @@ _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
 _DEPENDENT_OPENERS = frozenset(
     "是 但 但是 而 而且 并 并且 也 还 且 就 都 却 则 所以 因此 从而 进而 以及 即 又".split()
 )
+# A run that stops right after a clause opening with one of these ("随着科技的
+# 不断进步") has lost the main clause the opener was leading up to.
+_LEADING_OPENERS = frozenset(
+    "随着 为了 为 当 如果 若 虽然 尽管 由于 因为 通过 对于 根据 按照 作为 在 面对 针对".split()
+)
 _SPEECH_END = re.compile(r"(?:说|表示|指出|认为|介绍|强调|称|透露|坦言|告诉记者)[，,：:。]?$")
 
 
-def _readable(text: str, clauses: tuple[Clause, ...], first: int) -> bool:
-    """Balanced quotes and brackets, not leaning on a cut-away start, not a bare "X said"."""
+def _readable(text: str, clauses: tuple[Clause, ...], first: int, stop: int) -> bool:
+    """Balanced quotes and brackets, no cut-away start or main clause, not a bare "X said"."""
     if not all(text.count(o) == text.count(c) for o, c in _PAIRS) or text.count('"') % 2:
         return False
     if first > 0 and clauses[first].opener in _DEPENDENT_OPENERS:
+        return False
+    if stop < len(clauses) and clauses[stop - 1].opener in _LEADING_OPENERS:
         return False
     return "“" in text or not _SPEECH_END.search(text)
 
@@ -264,7 +271,7 @@ def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
             if len(text) > budget:
                 break
             whole = a == 0 and b == n
-            if (whole or len(text) >= MIN_UNIT) and _readable(text, clauses, a):
+            if (whole or len(text) >= MIN_UNIT) and _readable(text, clauses, a, b):
                 out.append(Unit(index, a, b, text))
     return out
 
