@@ -68,8 +68,14 @@ def split_sentences(text: str, *, keep_semicolon: bool = True) -> list[str]:
     ['他说：“好。”', '然后走了。', '还有尾巴']
     """
     ends = _SENT_END if keep_semicolon else _SENT_END.replace("；", "").replace(";", "")
+    simple = _simple_splitter(ends)
     out: list[str] = []
     for para in text.split("\n"):
+        if not any(q in para for q in _STRAIGHT_QUOTES):
+            # No straight quotes, no state to track: one regex pass is enough.
+            for m in simple.finditer(para):
+                _append_stripped(out, m.group(0))
+            continue
         start, i, n = 0, 0, len(para)
         open_quotes: set[str] = set()
         while i < n:
@@ -91,6 +97,12 @@ def split_sentences(text: str, *, keep_semicolon: bool = True) -> list[str]:
             i += 1
         _append_stripped(out, para[start:])
     return out
+
+
+@lru_cache(maxsize=2)
+def _simple_splitter(ends: str) -> re.Pattern[str]:
+    marks, closers = re.escape(ends), re.escape(_CLOSERS)
+    return re.compile(rf"[^{marks}]+(?:[{marks}][{marks}{closers}]*)?|[{marks}][{marks}{closers}]*")
 
 
 def _append_stripped(out: list[str], piece: str) -> None:

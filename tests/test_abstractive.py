@@ -147,6 +147,22 @@ def test_default_budget_scales_with_article(tiny_pegasus_dir, fake_extractive):
         assert len(summary.text) <= char_budget(article, cfg)
 
 
+def test_full_width_digits_are_read_as_ascii(tiny_pegasus_dir, monkeypatch):
+    engine = AbstractiveSummarizer(_cfg(tiny_pegasus_dir))
+    seen: list[list[int]] = []
+
+    def record(batch, **kw):
+        seen.extend(batch)
+        return [[] for _ in batch]
+
+    monkeypatch.setattr(engine._seq2seq.backend, "generate", record)
+    monkeypatch.setattr(engine, "_check", lambda docs, texts, max_chars: texts)
+    engine.summarize([Document("全国城镇新增就业６７８万人。")], max_chars=20)
+    engine.summarize([Document("全国城镇新增就业678万人。")], max_chars=20)
+    assert seen[0] == seen[1]
+    assert engine.tokenizer.unk_token_id not in seen[0]
+
+
 def test_bart_output_has_no_spaces_between_chinese(tiny_bart_dir):
     engine = AbstractiveSummarizer(_cfg(tiny_bart_dir))
     [s] = engine.summarize([Document(TINY_TEXT)], max_chars=30)
@@ -233,6 +249,18 @@ def test_empty_model_output_falls_back(tiny_pegasus_dir, monkeypatch, fake_extra
     assert s.fallback and s.text.startswith("抽取：")
 
 
+def test_fallback_uses_the_real_extractive_engine(tiny_pegasus_dir, monkeypatch):
+    extractive = pytest.importorskip("summarizer.summarize.extractive")
+    cfg = _cfg(tiny_pegasus_dir).model_copy(update={"fallback_on_unsupported": True})
+    engine = AbstractiveSummarizer(cfg)
+    _force_output(monkeypatch, engine, "暴雨导致60人受灾。")
+    doc = Document(TINY_TEXT, headline="暴雨致五十九人受灾")
+    [s] = engine.summarize([doc], max_chars=40)
+    [expected] = extractive.ExtractiveSummarizer(cfg).summarize([doc], max_chars=40)
+    assert s.fallback and s.unsupported == ("60人",)
+    assert s.text == expected.text and 0 < len(s.text) <= 40
+
+
 # -- engine choice and CLI ------------------------------------------------------
 
 
@@ -284,6 +312,49 @@ def test_cli_abstractive_with_local_model(tiny_pegasus_dir, tmp_path, monkeypatc
     assert 0 < len(out.strip()) <= 25
 
 
+def test_cli_jsonl_keeps_records_and_order(tiny_pegasus_dir, tmp_path, monkeypatch, capsys):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    recs = [{"id": i, "text": a, "headline": "标题"} for i, a in enumerate(ARTICLES)]
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in recs]
+    src.write_text("".join(lines), encoding="utf-8")
+    code, _, err = _run_cli(
+        monkeypatch, capsys, "summarize", "--input", str(src), "--output", str(dst),
+        "--engine", "abstractive", "--model", str(tiny_pegasus_dir), "--max-chars", "30",
+        "--set", "summarize.fallback_on_unsupported=false", "--set", "summarize.device=cpu",
+        "--set", "summarize.generation.batch_size=3",
+    )
+    assert code == 0, err
+    out = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert [{k: v for k, v in r.items() if k != "summary"} for r in out] == recs
+    # Same settings as the CLI run: default beam search, batches of 3.
+    engine = AbstractiveSummarizer(SummarizeConfig(
+        model=str(tiny_pegasus_dir), device="cpu", fallback_on_unsupported=False,
+        generation=GenerationConfig(batch_size=3)))
+    direct = engine.summarize([Document(a) for a in ARTICLES], max_chars=30)
+    assert [r["summary"] for r in out] == [s.text for s in direct]
+
+
 def test_auto_picks_abstractive_when_model_is_local(tiny_pegasus_dir):
     engine = load_summarizer(_cfg(tiny_pegasus_dir), engine="auto")
     assert isinstance(engine, AbstractiveSummarizer) and engine.name == "abstractive"
+
+
+# -- real long articles (../shared/data) -----------------------------------------
+
+
+@pytest.mark.shared
+def test_real_long_articles_are_fully_chunked_and_fit_budget(shared_data, tiny_pegasus_dir,
+                                                             fake_extractive):
+    from summarizer.textio import iter_jsonl
+
+    path = shared_data / "summarization" / "clts_samples.jsonl"
+    texts = [rec["text"] for _, rec in iter_jsonl(path)][:2]
+    engine = AbstractiveSummarizer(_cfg(tiny_pegasus_dir, chunk_tokens=64))
+    tok = engine.tokenizer
+    for text in texts:
+        chunks = engine.chunk(text)
+        assert all(len(c) <= 64 and c[-1] == tok.eos_token_id for c in chunks)
+        per_sentence = tok(split_sentences(text), add_special_tokens=False)["input_ids"]
+        assert [i for c in chunks for i in c[:-1]] == [i for ids in per_sentence for i in ids]
+    out = engine.summarize([Document(t) for t in texts], max_chars=60)
+    assert [len(s.text) <= 60 for s in out] == [True] * len(texts)

@@ -86,6 +86,12 @@ def test_split_sentences_semicolon_switch():
         ("数据来源：市统计局", ""),
         ("记者了解到，全市新建学校12所。", "全市新建学校12所。"),
         ("记者来到现场采访了三位老师。", "记者来到现场采访了三位老师。"),
+        ("记者来到现场采访了三位老师", "记者来到现场采访了三位老师"),
+        ("本报记者 冉永平 丁怡婷", ""),
+        ("本报记者日前从市电力公司获悉，负荷创新高。",
+         "本报记者日前从市电力公司获悉，负荷创新高。"),
+        ("新华社日内瓦7月5日电（记者 张三）会议开幕。", "会议开幕。"),
+        ("本报电\xa0\xa0论坛在长沙举行。", "论坛在长沙举行。"),
     ],
 )
 def test_clean_sentence(raw, cleaned):
@@ -169,6 +175,8 @@ def test_summary_metadata(engine):
         ("", ""),
         ("   \n  ", ""),
         ("（南方日报）", ""),
+        ("。。。！！？", ""),
+        ("“”（）", ""),
         ("好。", "好。"),
         ("只有一句没有标点", "只有一句没有标点"),
     ],
@@ -215,7 +223,24 @@ def test_cli_summarize_file(tmp_path, monkeypatch, capsys):
     assert 0 < len(summary) <= 30
 
 
-def test_cli_summarize_stdin_and_gb18030():
+def test_cli_summarize_headline_option(tmp_path, monkeypatch, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text(PARK + TRAIN, encoding="utf-8")
+    args = ("summarize", str(f), "--engine", "extractive", "--max-chars", "20")
+    _, plain, _ = _main(monkeypatch, capsys, *args)
+    _, steered, _ = _main(monkeypatch, capsys, *args, "--headline", "高铁新线开通")
+    assert "公园" in plain and "高铁" in steered
+
+
+def test_cli_summarize_gb18030_file(tmp_path, monkeypatch, capsys):
+    f = tmp_path / "gbk.txt"
+    f.write_bytes(TRAIN.encode("gb18030"))
+    code, out, err = _main(monkeypatch, capsys, "summarize", str(f), "--engine", "extractive")
+    assert code == 0, err
+    assert "高铁" in out
+
+
+def test_cli_summarize_stdin():
     proc = _cli("summarize", "-", "--engine", "extractive", "--max-chars", "25", stdin=PARK)
     assert proc.returncode == 0, proc.stderr
     assert "公园" in proc.stdout and len(proc.stdout.strip()) <= 25

@@ -4,10 +4,11 @@ How an article becomes a summary:
 
 1. **Budget.** :func:`~summarizer.summarize.char_budget` gives the length in
    characters; it is turned into token limits with the article's own
-   characters-per-token ratio (jieba words make Randeng tokens ~1.5 characters).
-2. **Chunking.** The article is split into sentences
-   (:func:`~summarizer.text.split_sentences`), each sentence is tokenised, and
-   consecutive sentences are packed into chunks of at most
+   characters-per-token ratio (jieba words make one token span several characters).
+2. **Chunking.** Full-width digits and letters are folded to ASCII, so that a
+   number tokenises alike whichever width it was typed in. The article is split
+   into sentences (:func:`~summarizer.text.split_sentences`), each sentence is
+   tokenised, and consecutive sentences are packed into chunks of at most
    ``min(cfg.chunk_tokens, max_source_tokens)`` tokens, special tokens
    included. A sentence longer than that is split at clauses, and a clause
    longer than that into windows of tokens. The model therefore always sees
@@ -40,9 +41,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import SummarizeConfig
-from ..text import split_clauses, split_sentences
+from ..text import fold_width, split_clauses, split_sentences
 from ..types import Document, Summary
-from . import char_budget
+from . import SummarizerEngine, char_budget
 from .faithfulness import unsupported_quantities
 
 # Share of the character budget the model must at least produce, so that a
@@ -138,6 +139,8 @@ class AbstractiveSummarizer:
         self.max_input_tokens = min(cfg.chunk_tokens, self._seq2seq.max_source_tokens)
         self._prefix, self._suffix = _special_framing(self.tokenizer)
         self._n_special = len(self._prefix) + len(self._suffix)
+        # Built on the first fallback only: most calls never need it.
+        self._extractive: SummarizerEngine | None = None
         if self.max_input_tokens <= self._n_special:
             from ..errors import ConfigError
 
@@ -242,7 +245,9 @@ class AbstractiveSummarizer:
         from ..errors import InputError
 
         budgets = [char_budget(d.text, self.cfg, max_chars) for d in docs]
-        texts = [d.text for d in docs]
+        # Full-width digits and letters (common in OCR and some feeds) fold to
+        # ASCII so that a number tokenises the same whichever width it was typed in.
+        texts = [fold_width(d.text) for d in docs]
         chunked = [self.chunk(t) for t in texts]
         for i, chunks in enumerate(chunked):
             if not chunks:
@@ -291,10 +296,11 @@ class AbstractiveSummarizer:
         ]
         replacements: dict[int, str] = {}
         if replace:
-            from .extractive import ExtractiveSummarizer
+            if self._extractive is None:
+                from .extractive import ExtractiveSummarizer
 
-            extractive = ExtractiveSummarizer(self.cfg)
-            outs = extractive.summarize([docs[i] for i in replace], max_chars)
+                self._extractive = ExtractiveSummarizer(self.cfg)
+            outs = self._extractive.summarize([docs[i] for i in replace], max_chars)
             replacements = {i: s.text for i, s in zip(replace, outs, strict=True)}
         return [
             Summary(

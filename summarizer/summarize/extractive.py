@@ -22,6 +22,7 @@ in source order. The output is deterministic and never longer than the budget.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -37,11 +38,12 @@ from . import char_budget
 # --- cleaning: bylines, datelines and credits are not content -------------
 
 _SPACE = r"[\s\u3000\xa0]"
-# 本报讯 / 本报北京8月30日电 / 新华社北京8月18日电 / 中新网上海9月1日电, then an
-# optional reporter bracket: （记者 冉永平、丁怡婷）.
+# 本报讯 / 本报电 / 本报北京8月30日电 / 新华社北京8月18日电 / 中新网上海9月1日电.
+# The place-and-date form must end in 电/讯 followed by a space, a bracket or
+# punctuation, so that "本报记者日前从市电力公司获悉" is left alone.
 _DATELINE = re.compile(
-    rf"^{_SPACE}*(?:据)?(?:本报|新华社|中新社|中新网|新华网|人民网|央视网|央视新闻)"
-    r"[^\s，。（(]{0,12}?(?:\d{1,2}日)?[电讯]"
+    rf"^{_SPACE}*(?:据)?(?:本报讯|(?:本报|新华社|中新社|中新网|新华网|人民网|央视网)"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日)?[电讯](?=$|{_SPACE}|[（(：:，,]))"
 )
 _REPORTER = re.compile(
     rf"^{_SPACE}*[（(][^（）()]{{0,20}}?(?:记者|通讯员|实习生)[^（）()]{{0,60}}[）)]"
@@ -50,11 +52,12 @@ _LEADING_JUNK = re.compile(rf"^(?:{_SPACE}|[：:，,■●◆▲□◇★☆])+"
 # Sentences that carry no content: a whole parenthetical such as （南方日报） or
 # （新华社北京8月6日电 记者…）, photo credits, source/editor lines, a bare
 # "本报记者 张三" line.
+_NAME = r"[\u4e00-\u9fff]{2,4}"
 _CREDIT = re.compile(
     r"^[（(][^（）()]*[）)]$"
     r"|^[^，。！？]{1,30}摄(?:[（(][^（）()]*[）)])?$"
     r"|^(?:数据来源|资料来源|图片来源|来源|制图|责任编辑|版式设计|编者按)[：:]"
-    rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*[\u4e00-\u9fff、{_SPACE[1:-1]}]{{1,30}}$"
+    rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*{_NAME}(?:(?:{_SPACE}+|{_SPACE}*[、，,]{_SPACE}*){_NAME})*$"
 )
 # Asides in brackets (（记者 张三）, （以下简称“协会”）, （图）) and discourse
 # openers (据…报道，/ 记者…获悉，/ 近日，) take characters a short summary cannot spare.
@@ -94,7 +97,7 @@ def clean_sentence(sentence: str) -> str:
 # --- the typed document the scorers read ---------------------------------
 
 _WORD_RUN = re.compile(r"\w+")
-_END_MARKS = "。！？!?；;…”’」』）)》】\"'"
+_SENTENCE_END = re.compile(r"[。！？!?；;…][”’」』）)》】\"']*$")
 _STOP = frozenset("的了是在和与及或也都而就对将被把从为以于这那其之等着")
 
 
@@ -105,7 +108,7 @@ def _grams(text: str) -> frozenset[str]:
         if len(run) == 1:
             out.add(run)
         else:
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+            out.update(map(operator.add, run, run[1:]))
     return frozenset(out)
 
 
@@ -121,6 +124,8 @@ class Clause:
     grams: frozenset[str]
     # Content words (jieba), punctuation and one-character function words left out.
     words: tuple[str, ...]
+    # The clause's first jieba word, whatever it is.
+    opener: str
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,9 @@ class Article:
     @classmethod
     def build(cls, doc: Document, budget: int) -> Article:
         """Clean ``doc`` and list the clause runs of its best sentences that fit ``budget``."""
-        sentences = tuple(t for t in (clean_sentence(s) for s in split_sentences(doc.text)) if t)
+        cleaned = (clean_sentence(s) for s in split_sentences(doc.text))
+        # A "sentence" of marks alone (。。！, “”) carries nothing to summarise.
+        sentences = tuple(t for t in cleaned if _WORD_RUN.search(t))
         sent_grams = [_grams(s) for s in sentences]
         gram_df: Counter[str] = Counter()
         for g in sent_grams:
@@ -164,7 +171,7 @@ class Article:
     def echo(self) -> list[float]:
         """Per unit: how often its bigrams occur in other sentences (shared by two scorers)."""
         df = self.gram_df
-        return _per_unit(self, lambda c: sum(df[g] - 1 for g in c.grams))
+        return _per_unit(self, lambda c: sum(map(df.__getitem__, c.grams)) - len(c.grams))
 
     def grams(self, unit: Unit) -> frozenset[str]:
         own = self.clauses[unit.sentence][unit.first : unit.stop]
@@ -187,7 +194,7 @@ def _promising(
 ) -> list[int]:
     def quick(i: int) -> float:
         g = sent_grams[i]
-        shared = sum(gram_df[x] - 1 for x in g) / (len(g) or 1)
+        shared = (sum(map(gram_df.__getitem__, g)) - len(g)) / (len(g) or 1)
         lead = WEIGHTS["position"] / math.sqrt(1 + i)
         return lead + shared + WEIGHTS["headline"] * _overlap(g, head)
 
@@ -205,28 +212,52 @@ def _clauses(sentence: str) -> tuple[Clause, ...]:
     """The sentence's clauses with their bigrams and words; jieba runs once per sentence."""
     texts = split_clauses(sentence) or [sentence]
     words: list[list[str]] = [[] for _ in texts]
+    openers = [""] * len(texts)
     ends = list(accumulate(len(t) for t in texts))
     k = pos = 0
     for w in cut("".join(texts)):
         while k < len(ends) - 1 and pos >= ends[k]:
             k += 1
+        if not openers[k]:
+            openers[k] = w
         pos += len(w)
         if _WORD_RUN.match(w) and not (len(w) == 1 and w in _STOP):
             words[k].append(w)
     return tuple(
-        Clause(t, _grams(t), tuple(dict.fromkeys(ws))) for t, ws in zip(texts, words, strict=True)
+        Clause(t, _grams(t), tuple(dict.fromkeys(ws)), o)
+        for t, ws, o in zip(texts, words, openers, strict=True)
     )
 
 
 # A clause run shorter than this ("昨天", "据悉") says nothing on its own; whole
-# sentences are kept whatever their length.
+# sentences are offered whatever their length.
 MIN_UNIT = 8
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
 
 
-def _readable(text: str) -> bool:
-    """No bracket or quote opened without being closed (or closed without being opened)."""
-    return all(text.count(o) == text.count(c) for o, c in _PAIRS) and text.count('"') % 2 == 0
+# A run that starts inside a sentence with one of these leans on what was cut
+# away ("是…的重要标志", "但…", "并…"); a run ending in a speech verb outside a
+# quotation ("单杏花说") has lost what was said.
+_DEPENDENT_OPENERS = frozenset(
+    "是 但 但是 而 而且 并 并且 也 还 且 就 都 却 则 所以 因此 从而 进而 以及 即 又".split()
+)
+# A run that stops right after a clause opening with one of these ("随着科技的
+# 不断进步") has lost the main clause the opener was leading up to.
+_LEADING_OPENERS = frozenset(
+    "随着 为了 为 当 如果 若 虽然 尽管 由于 因为 通过 对于 根据 按照 作为 在 面对 针对".split()
+)
+_SPEECH_END = re.compile(r"(?:说|表示|指出|认为|介绍|强调|称|透露|坦言|告诉记者)[，,：:。]?$")
+
+
+def _readable(text: str, clauses: tuple[Clause, ...], first: int, stop: int) -> bool:
+    """Balanced quotes and brackets, no cut-away start or main clause, not a bare "X said"."""
+    if not all(text.count(o) == text.count(c) for o, c in _PAIRS) or text.count('"') % 2:
+        return False
+    if first > 0 and clauses[first].opener in _DEPENDENT_OPENERS:
+        return False
+    if stop < len(clauses) and clauses[stop - 1].opener in _LEADING_OPENERS:
+        return False
+    return "“" in text or not _SPEECH_END.search(text)
 
 
 def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
@@ -240,7 +271,7 @@ def _units(index: int, clauses: tuple[Clause, ...], budget: int) -> list[Unit]:
             if len(text) > budget:
                 break
             whole = a == 0 and b == n
-            if whole or (len(text) >= MIN_UNIT and _readable(text)):
+            if (whole or len(text) >= MIN_UNIT) and _readable(text, clauses, a, b):
                 out.append(Unit(index, a, b, text))
     return out
 
@@ -341,7 +372,7 @@ def score_units(article: Article, weights: dict[str, float] = WEIGHTS) -> list[f
 def _join(pieces: list[str]) -> str:
     """Pieces in source order; a clause run cut short of its sentence's end gets a full stop."""
     return "".join(
-        p if k == len(pieces) - 1 or p.endswith(tuple(_END_MARKS)) else p + "。"
+        p if k == len(pieces) - 1 or _SENTENCE_END.search(p) else p + "。"
         for k, p in enumerate(pieces)
     )
 
@@ -353,7 +384,7 @@ def _truncate(sentence: str, limit: int) -> str:
         if len(out) + len(w) > limit:
             break
         out += w
-    return out.rstrip(_CLAUSE_END) or sentence[:limit]
+    return out.rstrip(_CLAUSE_END).strip() or sentence[:limit].strip()
 
 
 def select(article: Article, weights: dict[str, float] = WEIGHTS) -> str:
