@@ -60,11 +60,12 @@ _CREDIT = re.compile(
     rf"|^(?:本报|新华社|特约)?(?:记者|通讯员){_SPACE}*{_NAME}(?:(?:{_SPACE}+|{_SPACE}*[、，,]{_SPACE}*){_NAME})*$"
 )
 # Asides in brackets (（记者 张三）, （以下简称“协会”）, （图）) and discourse
-# openers (据…报道，/ 记者…获悉，/ 近日，) take characters a short summary cannot spare.
+# openers (据…报道，/ 记者…获悉，/ 近日，/ 不过，) take characters a short summary
+# cannot spare, and a connective means little once the sentence before is gone.
 _ASIDE = re.compile(r"[（(][^（）()]{0,40}[）)]")
 _DISCOURSE = re.compile(
     r"^(?:据[^，。]{0,12}?(?:报道|消息|介绍|了解|统计)|记者[^，。]{0,6}?(?:了解到|获悉|发现)"
-    r"|近日|日前|此外|同时|另外|与此同时)[，,：:]"
+    r"|近日|日前|此外|同时|另外|与此同时|不过|但是|然而|因此|所以|而且|并且|其实|总之)[，,：:]"
 )
 _CLAUSE_END = "，,：:、；;"
 
