@@ -133,8 +133,8 @@ _JIEBA_LOCK = threading.Lock()
 def tokenizer():
     """The process-wide jieba tokenizer, initialised on first use.
 
-    >>> tokenizer().lcut("乡村振兴", HMM=False)
-    ['乡村振兴']
+    >>> tokenizer().lcut("职业院校数字化转型", HMM=False)
+    ['职业院校', '数字化', '转型']
     """
     import jieba
 
