@@ -243,7 +243,7 @@ def train_category(
         Optional[list[str]], typer.Option("--set", help="Override a field: --set kind=transformer.")
     ] = None,
 ) -> None:
-    """Train the news-category classifier (linear or fine-tuned encoder; see docs/classification.md)."""
+    """Train the news-category classifier, linear or encoder (see docs/classification.md)."""
     root = Path(__file__).resolve().parents[1]
     if not (root / "training" / "train_category.py").is_file():
         raise InputError("the training scripts are not next to this installation",

@@ -28,8 +28,9 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 # Toy training headlines written for these tests, three classes.
 TOY = {
     "news_sports": [
-        "国足主场二比一战胜对手", "男篮季后赛客场告负", "女排夺得世界杯冠军", "联赛第三轮球队进球大战",
-        "奥运金牌得主回国", "主教练谈比赛胜负", "球员伤愈复出首战进球", "世界杯预选赛国足出征",
+        "国足主场二比一战胜对手", "男篮季后赛客场告负", "女排夺得世界杯冠军",
+        "联赛第三轮球队进球大战", "奥运金牌得主回国", "主教练谈比赛胜负",
+        "球员伤愈复出首战进球", "世界杯预选赛国足出征",
     ],
     "news_finance": [
         "央行宣布降息", "股市收盘指数上涨", "银行理财利率下跌", "公司季度财报营收大增",
@@ -124,7 +125,7 @@ def test_builtin_model_classifies_written_headlines():
     assert isinstance(clf, LinearCategoryClassifier)
     assert sorted(clf.labels) == sorted(CATEGORY_LABELS)
     preds = clf.predict([Document(h) for h in BUILTIN_PROBES])
-    got = {h: p.label for h, p in zip(BUILTIN_PROBES, preds)}
+    got = {h: p.label for h, p in zip(BUILTIN_PROBES, preds, strict=True)}
     wrong = {h: (got[h], want) for h, want in BUILTIN_PROBES.items() if got[h] != want}
     assert not wrong
     assert all(0 < p.score <= 1 for p in preds)
@@ -157,7 +158,8 @@ def test_builtin_model_on_real_full_articles(shared_data):
             (shared_data / "articles" / "thucnews_categorised.jsonl").open(encoding="utf-8")]
     recs = [r for r in recs if r["category"] in THUC_TO_TOUTIAO][:200]
     preds = load_category_model("builtin").predict([Document(r["text"]) for r in recs])
-    acc = np.mean([p.label == THUC_TO_TOUTIAO[r["category"]] for p, r in zip(preds, recs)])
+    gold = [THUC_TO_TOUTIAO[r["category"]] for r in recs]
+    acc = np.mean([p.label == g for p, g in zip(preds, gold, strict=True)])
     assert acc >= 0.8
 
 
@@ -186,9 +188,10 @@ def _write_jsonl(path: Path, recs: list[dict]) -> Path:
 
 
 def test_cli_classify_and_eval(tmp_path):
-    recs = [{"id": i, "text": h, "label": lab} for i, (h, lab) in enumerate(BUILTIN_PROBES.items())]
-    recs.append({"id": "article", "headline": "国足出征亚洲杯",
-                 "text": "国足今日启程前往卡塔尔参加亚洲杯，主教练公布了二十三人名单。", "label": "news_sports"})
+    recs = [{"id": i, "text": h, "label": lab}
+            for i, (h, lab) in enumerate(BUILTIN_PROBES.items())]
+    recs.append({"id": "article", "headline": "国足出征亚洲杯", "label": "news_sports",
+                 "text": "国足今日启程前往卡塔尔参加亚洲杯，主教练公布了二十三人名单。"})
     src = _write_jsonl(tmp_path / "in.jsonl", recs)
     runner = CliRunner()
     res = runner.invoke(app, ["classify", "--task", "category", "--input", str(src),
@@ -205,7 +208,7 @@ def test_cli_classify_and_eval(tmp_path):
 
 
 def test_cli_train_category_linear(tmp_path):
-    recs = [{"text": t, "label": lab} for t, lab in zip(TOY_TEXTS, TOY_LABELS)]
+    recs = [{"text": t, "label": lab} for t, lab in zip(TOY_TEXTS, TOY_LABELS, strict=True)]
     train = _write_jsonl(tmp_path / "train.jsonl", recs)
     cfg = tmp_path / "train.yaml"
     cfg.write_text(f"kind: linear\ntrain: {train}\ndev: {train}\noutput: {tmp_path / 'out'}\n"
@@ -223,7 +226,7 @@ def test_cli_train_category_linear(tmp_path):
 def test_transformer_fine_tuning_path(tiny_bert_dir, tmp_path):
     from training.train_category import build_data, build_model, load_train_config
 
-    recs = [{"text": t, "label": lab} for t, lab in zip(TOY_TEXTS, TOY_LABELS)]
+    recs = [{"text": t, "label": lab} for t, lab in zip(TOY_TEXTS, TOY_LABELS, strict=True)]
     train = _write_jsonl(tmp_path / "train.jsonl", recs)
     out = tmp_path / "bert_out"
     cfg = load_train_config(None, ["kind=transformer", f"train={train}", f"dev={train}",

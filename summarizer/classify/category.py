@@ -8,10 +8,13 @@ Two kinds of model load through :func:`load_category_model`:
   ``config.json`` whose ``id2label`` names the classes), e.g. trained by
   ``summarizer train category`` with ``kind: transformer``.
 
-Both were trained on headlines. A full article is classified on its headline
-plus the opening of its body (:func:`document_text`): the lead of a news
-story states what it is about, while the rest adds length that dilutes the
-headline's evidence (measured in docs/classification.md).
+Both were trained on headlines, yet they read articles well: on 726 THUCNews
+articles of the 7 classes that map onto Toutiao's, the built-in model's
+accuracy rises with the amount of text read, from 0.74 (first 20 characters,
+about a title) to 0.89 (first 2,000 characters; the whole article scores the
+same). A document is therefore classified on its headline followed by the
+first :data:`BODY_CHARS` characters of its body (:func:`document_text`); the
+cap bounds the cost of very long inputs. See docs/classification.md.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ CATEGORY_LABELS = (
 )
 BUILTIN_DIR = Path(__file__).resolve().parents[1] / "resources" / "category"
 # Characters of article body read after the headline (see the module docstring).
-BODY_CHARS = 150
+BODY_CHARS = 2000
 
 
 def document_text(doc: Document, body_chars: int = BODY_CHARS) -> str:
@@ -94,7 +97,10 @@ class TransformerCategoryClassifier:
             self.tokenizer = AutoTokenizer.from_pretrained(path)
             self.model = AutoModelForSequenceClassification.from_pretrained(path)
         except (OSError, ValueError) as exc:
-            raise ModelLoadError(f"cannot load the encoder classifier in {path}: {exc}",
+            import transformers
+
+            raise ModelLoadError(f"cannot load the encoder classifier in {path} (transformers "
+                                 f"{transformers.__version__}, torch {torch.__version__}): {exc}",
                                  hint="the directory needs config.json, weights and tokenizer "
                                  "files as written by `summarizer train category`") from None
         self.model.to(self.device).eval()
