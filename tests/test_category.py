@@ -20,7 +20,7 @@ from summarizer.classify.category import (
 )
 from summarizer.classify.linear import LinearTextModel, train_linear_model
 from summarizer.cli import app
-from summarizer.errors import ModelLoadError, ModelNotFoundError
+from summarizer.errors import InputError, ModelLoadError, ModelNotFoundError
 from summarizer.types import Document
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -77,6 +77,12 @@ def test_multilabel_mode_gives_independent_probabilities():
     p = m.predict_proba(["女排夺冠", "央行降息", "王者荣耀新英雄"])
     assert p.shape == (3, 2) and ((p >= 0) & (p <= 1)).all()
     assert p[0, 0] > p[0, 1] and p[1, 1] > p[1, 0]
+
+
+def test_too_few_examples_for_a_label_is_a_clear_error():
+    with pytest.raises(InputError, match="'rare' has 1 positive"):
+        train_linear_model(TOY_TEXTS + ["孤例"], TOY_LABELS + ["rare"],
+                           labels=[*TOY, "rare"], cv_folds=2)
 
 
 def test_document_text_headline_and_article():

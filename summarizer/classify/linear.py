@@ -304,25 +304,18 @@ def _fit_linear(X, y: np.ndarray, mode: Mode, classifier: str, C: float,
             return LogisticRegression(C=C, max_iter=2000, class_weight=class_weight)
         if classifier == "svm":
             return LinearSVC(C=C, class_weight=class_weight, random_state=0, max_iter=5000)
-        raise ValueError(f"unknown classifier {classifier!r} (logreg | svm)")
+        raise InputError(f"unknown classifier {classifier!r}", hint="use logreg or svm")
 
     if mode == "multiclass":
-        n_labels = int(y.max()) + 1
         clf = make().fit(X, y)
         coef, inter = clf.coef_, clf.intercept_
         if coef.shape[0] == 1:  # sklearn keeps one row for two classes
             coef = np.vstack([-coef / 2, coef / 2])
             inter = np.array([-inter[0] / 2, inter[0] / 2])
-        if coef.shape[0] != n_labels:
-            raise ValueError("every label needs at least one training text")
         return coef.T.astype(np.float32), inter.astype(np.float32)
     cols, biases = [], []
     for j in range(y.shape[1]):
-        yj = y[:, j]
-        if yj.min() == yj.max():
-            raise ValueError(f"label column {j} has only {'positive' if yj[0] else 'negative'} "
-                             "examples; each label needs both")
-        clf = make().fit(X, yj)
+        clf = make().fit(X, y[:, j])
         cols.append(clf.coef_[0])
         biases.append(clf.intercept_[0])
     return np.stack(cols, axis=1).astype(np.float32), np.asarray(biases, dtype=np.float32)
@@ -337,6 +330,23 @@ def _encode(labels: Sequence[str], y, mode: Mode) -> np.ndarray:
                           dtype=np.int64)
     except KeyError as exc:
         raise InputError(f"training label {exc.args[0]!r} is not one of {list(labels)}") from None
+
+
+def _check_counts(labels: list[str], yy: np.ndarray, mode: Mode, need: int) -> None:
+    """Every label needs ``need`` examples (one per cross-validation fold), and negatives."""
+    if mode == "multiclass":
+        pos = np.bincount(yy, minlength=len(labels))
+        neg = len(yy) - pos
+    else:
+        pos = yy.sum(axis=0)
+        neg = len(yy) - pos
+    for lab, p, n in zip(labels, pos, neg, strict=True):
+        if p < need or (mode == "multilabel" and n < need):
+            raise InputError(
+                f"label {lab!r} has {p} positive and {n} negative training texts; "
+                f"training needs at least {need} of each",
+                hint="add examples, drop the label, or pass calibration_data "
+                "(then one of each is enough)")
 
 
 def train_linear_model(
@@ -375,6 +385,7 @@ def train_linear_model(
     labels = list(labels)
     cfg = features or FeatureConfig()
     yy = _encode(labels, y, mode)
+    _check_counts(labels, yy, mode, cv_folds if calibration_data is None else 1)
 
     def matrix(vec: Vectorizer, docs: Sequence[str]):
         ptr, idx, val = vec.transform(docs)
@@ -395,7 +406,12 @@ def train_linear_model(
         cal_yy = _encode(labels, cal_y, mode)
     else:
         # Out-of-fold scores: each fold's vectorizer and weights never saw its texts.
-        strat = yy if mode == "multiclass" else yy.argmax(axis=1) + yy.sum(axis=1) * len(labels)
+        if mode == "multiclass":
+            strat = yy
+        else:
+            # Stratify on each text's rarest label so that rare labels reach every fold.
+            rarity = np.where(yy > 0, yy.sum(axis=0)[None, :], len(yy) + 1)
+            strat = np.where(yy.any(axis=1), rarity.argmin(axis=1), len(labels))
         try:
             splits = list(StratifiedKFold(cv_folds, shuffle=True, random_state=0)
                           .split(np.zeros(len(yy)), strat))
