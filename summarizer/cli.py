@@ -235,6 +235,39 @@ def eval_classify(
     _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
 
 
+@train_app.command("themes")
+def train_themes(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Theme set YAML.")] = Path(
+        "configs/themes.yaml"),
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Model directory [default: the builtin model's folder].")] = None,
+    corpus: Annotated[Optional[list[Path]], typer.Option(
+        "--corpus", help="News JSONL (headline+text) to weak-label; repeatable.")] = None,
+    background: Annotated[Optional[list[Path]], typer.Option(
+        "--background", help="Headline-only JSONL of mostly negatives; repeatable.")] = None,
+    written: Annotated[Optional[Path], typer.Option(
+        "--written", help="Hand-written examples JSONL, or 'none'.")] = None,
+    tune_on: Annotated[Optional[Path], typer.Option(
+        "--tune-on", help="Labelled JSONL to tune per-theme thresholds on.")] = None,
+) -> None:
+    """Rebuild the theme tagger for a (user-edited) theme set; see docs/themes.md."""
+    try:
+        from training.train_themes import main as train_main
+    except ImportError:
+        from .errors import DependencyError
+
+        raise DependencyError("'train themes' needs the training/ folder of a source checkout",
+                              hint="run it from the repository root") from None
+    argv = ["--config", str(config)]
+    for flag, values in (("--corpus", corpus), ("--background", background)):
+        for value in values or []:
+            argv += [flag, str(value)]
+    for flag, value in (("--output", output), ("--written", written), ("--tune-on", tune_on)):
+        if value is not None:
+            argv += [flag, str(value)]
+    train_main(argv)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning expected errors into exit code 2."""
     try:
