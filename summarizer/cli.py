@@ -235,6 +235,28 @@ def eval_classify(
     _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
 
 
+@train_app.command("category")
+def train_category(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Training YAML, e.g. "
+                                         "configs/train_category.yaml.")],
+    set_: Annotated[
+        Optional[list[str]], typer.Option("--set", help="Override a field: --set kind=transformer.")
+    ] = None,
+) -> None:
+    """Train the news-category classifier (linear or fine-tuned encoder; see docs/classification.md)."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "training" / "train_category.py").is_file():
+        raise InputError("the training scripts are not next to this installation",
+                         hint="run from a clone of the repository: "
+                         "python training/train_category.py --config FILE")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from training.train_category import load_train_config
+    from training.train_category import main as train_main
+
+    _emit(train_main(load_train_config(config, set_ or [])))
+
+
 @train_app.command("themes")
 def train_themes(
     config: Annotated[Path, typer.Option("--config", "-c", help="Theme set YAML.")] = Path(
@@ -251,13 +273,15 @@ def train_themes(
         "--tune-on", help="Labelled JSONL to tune per-theme thresholds on.")] = None,
 ) -> None:
     """Rebuild the theme tagger for a (user-edited) theme set; see docs/themes.md."""
-    try:
-        from training.train_themes import main as train_main
-    except ImportError:
-        from .errors import DependencyError
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "training" / "train_themes.py").is_file():
+        raise InputError("the training scripts are not next to this installation",
+                         hint="run from a clone of the repository: "
+                         "python training/train_themes.py --config FILE")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from training.train_themes import main as train_main
 
-        raise DependencyError("'train themes' needs the training/ folder of a source checkout",
-                              hint="run it from the repository root") from None
     argv = ["--config", str(config)]
     for flag, values in (("--corpus", corpus), ("--background", background)):
         for value in values or []:
