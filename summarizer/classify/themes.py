@@ -135,7 +135,7 @@ class ReadingConfig(_Strict):
 
     lead_chars: int = Field(300, ge=20)
     passage_chars: int = Field(300, ge=0)
-    passage_weight: float = Field(0.9, gt=0.0, le=1.0)
+    passage_weight: float = Field(0.8, gt=0.0, le=1.0)
     max_passages: int = Field(12, ge=1)
 
 
