@@ -66,7 +66,8 @@ def build_data(themes: ThemeSet, *, corpora: Sequence[Path] = DEFAULT_CORPORA,
 
 def build_model(examples: Sequence[Example], themes: ThemeSet, *,
                 reading: ReadingConfig | None = None, features: FeatureConfig = FEATURES,
-                C: float = 4.0, meta: dict | None = None) -> LinearThemeTagger:
+                C: float = 4.0, class_weight: str | None = None,
+                meta: dict | None = None) -> LinearThemeTagger:
     """Fit the multi-label model (one calibrated yes/no per theme) on the examples.
 
     Examples whose weak label is unsure for some theme are left out: one model
@@ -86,7 +87,7 @@ def build_model(examples: Sequence[Example], themes: ThemeSet, *,
                      "or write examples into the written-examples file")
     model = train_linear_model(
         [ex.text for ex in rows], [[t for t in themes.ids if ex.targets[t]] for ex in rows],
-        labels=themes.ids, mode="multilabel", features=features, C=C, class_weight="balanced",
+        labels=themes.ids, mode="multilabel", features=features, C=C, class_weight=class_weight,
         meta={"examples": len(rows)})
     return LinearThemeTagger(themes, model, reading or ReadingConfig(), meta)
 
