@@ -66,9 +66,13 @@ def build_data(themes: ThemeSet, *, corpora: Sequence[Path] = DEFAULT_CORPORA,
 
 def build_model(examples: Sequence[Example], themes: ThemeSet, *,
                 reading: ReadingConfig | None = None, features: FeatureConfig = FEATURES,
-                C: float = 4.0, class_weight: str | None = None,
+                C: float = 4.0, class_weight: str | None = "balanced",
                 meta: dict | None = None) -> LinearThemeTagger:
     """Fit the multi-label model (one calibrated yes/no per theme) on the examples.
+
+    Classes are weighted ``balanced`` by default because positives are a few
+    dozen among ~17,000 examples; on the theme dev set this beat no weighting
+    (macro-F1 0.83 vs 0.79 with tuned thresholds).
 
     Examples whose weak label is unsure for some theme are left out: one model
     with a shared vocabulary serves all themes, and the few unsure items (about
