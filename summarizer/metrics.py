@@ -62,7 +62,7 @@ def corpus_rouge(preds: Sequence[str], refs: Sequence[str]) -> dict[str, float]:
     if len(preds) != len(refs):
         raise ValueError(f"{len(preds)} predictions for {len(refs)} references")
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
-    for p, r in zip(preds, refs):
+    for p, r in zip(preds, refs, strict=False):
         for k, v in rouge_scores(p, r).items():
             totals[k] += v
     n = len(preds)
@@ -85,20 +85,25 @@ def single_label_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, o
     labels = sorted(set(gold) | set(pred))
     per = {}
     for lab in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        tp = sum(1 for g, p in zip(gold, pred, strict=False) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=False) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=False) if g == lab and p != lab)
         per[lab] = prf(tp, fp, fn)
     gold_labels = sorted(set(gold))
     macro = sum(per[lab]["f1"] for lab in gold_labels) / len(gold_labels) if gold_labels else 0.0
-    acc = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold) if gold else 0.0
-    return {"n": len(gold), "accuracy": round(acc, 4), "macro_f1": round(macro, 4), "per_label": per}
+    acc = sum(1 for g, p in zip(gold, pred, strict=False) if g == p) / len(gold) if gold else 0.0
+    return {
+        "n": len(gold),
+        "accuracy": round(acc, 4),
+        "macro_f1": round(macro, 4),
+        "per_label": per,
+    }
 
 
 def multi_label_scores(
     gold: Sequence[Iterable[str]], pred: Sequence[Iterable[str]], labels: Sequence[str]
 ) -> dict[str, object]:
-    """Per-label P/R/F1, micro and macro F1, and the false-positive rate on items with no gold label."""
+    """Per-label P/R/F1, micro/macro F1 and the false-positive rate on items with no gold label."""
     if len(gold) != len(pred):
         raise ValueError(f"{len(pred)} predictions for {len(gold)} gold label sets")
     gsets = [set(g) for g in gold]
@@ -106,18 +111,20 @@ def multi_label_scores(
     per = {}
     tp_all = fp_all = fn_all = 0
     for lab in labels:
-        tp = sum(1 for g, p in zip(gsets, psets) if lab in g and lab in p)
-        fp = sum(1 for g, p in zip(gsets, psets) if lab not in g and lab in p)
-        fn = sum(1 for g, p in zip(gsets, psets) if lab in g and lab not in p)
+        tp = sum(1 for g, p in zip(gsets, psets, strict=False) if lab in g and lab in p)
+        fp = sum(1 for g, p in zip(gsets, psets, strict=False) if lab not in g and lab in p)
+        fn = sum(1 for g, p in zip(gsets, psets, strict=False) if lab in g and lab not in p)
         per[lab] = prf(tp, fp, fn)
         tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-    none_items = [p for g, p in zip(gsets, psets) if not g]
+    none_items = [p for g, p in zip(gsets, psets, strict=False) if not g]
     none_fp = sum(1 for p in none_items if p) / len(none_items) if none_items else 0.0
     return {
         "n": len(gold),
         "per_label": per,
         "micro_f1": prf(tp_all, fp_all, fn_all)["f1"],
-        "macro_f1": round(sum(per[lab]["f1"] for lab in labels) / len(labels), 4) if labels else 0.0,
+        "macro_f1": round(sum(per[lab]["f1"] for lab in labels) / len(labels), 4)
+        if labels
+        else 0.0,
         "none_false_positive_rate": round(none_fp, 4),
         "none_items": len(none_items),
     }

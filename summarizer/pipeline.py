@@ -20,7 +20,8 @@ class Pipeline:
 
     >>> from summarizer.types import Item
     >>> pipe = Pipeline(Config(), engine="extractive", classify=False)
-    >>> [r.summary.engine for r in pipe.analyze([Item(id="1", kind="article", body="第一句。第二句。")])]
+    >>> item = Item(id="1", kind="article", body="第一句。第二句。")
+    >>> [r.summary.engine for r in pipe.analyze([item])]
     ['extractive']
     """
 

@@ -50,8 +50,10 @@ def record_document(rec: dict, where: str) -> Document:
     headline = rec.get("headline") or rec.get("title") or None
     text = rec.get("text") or headline
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: record has no non-empty 'text' (or 'headline')",
-                         hint='every record needs "text": "..." or "headline": "..."')
+        raise InputError(
+            f"{where}: record has no non-empty 'text' (or 'headline')",
+            hint='every record needs "text": "..." or "headline": "..."',
+        )
     return Document(text=text, headline=headline if headline != text else None)
 
 
@@ -68,7 +70,7 @@ def _read(path: Path, limit: int | None = None) -> tuple[list[dict], list[Docume
 
 
 def classify_jsonl(src: Path, dst: Path, cfg: ClassifyConfig, *, task: TaskName) -> int:
-    """Add ``category`` or ``themes`` to every record of ``src``; write them, in order, to ``dst``."""
+    """Add ``category`` or ``themes`` to every record of ``src``; write them in order to ``dst``."""
     recs, docs = _read(src)
     if task == "category":
         preds = [lab.to_dict() for lab in load_category_classifier(cfg).predict(docs)]

@@ -101,7 +101,9 @@ def summarize_jsonl(
     with dst.open("w", encoding="utf-8") as out, progress(len(docs), "summarising") as advance:
         for start in range(0, len(docs), batch):
             chunk = docs[start : start + batch]
-            for rec, summary in zip(recs[start : start + batch], summarizer.summarize(chunk, max_chars)):
+            for rec, summary in zip(
+                recs[start : start + batch], summarizer.summarize(chunk, max_chars), strict=False
+            ):
                 rec = dict(rec, summary=summary.text)
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
             advance(len(chunk))
