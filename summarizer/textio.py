@@ -60,7 +60,7 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
     if looks_binary(data):
         raise InputError(
             f"{name} looks like a binary file, not text",
-            hint="pass plain text (UTF-8, GB18030/GBK or Big5); extract text from PDFs/images first",
+            hint="pass plain text (UTF-8, GB18030/GBK or Big5); extract text from PDFs first",
         )
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
