@@ -41,7 +41,9 @@ def synthetic_vocab(size: int = VOCAB_SIZE) -> list[str]:
     step = 7919  # a prime, so the pairs spread over the whole character range
     k = 0
     while len(entries) < size:
-        entries.append(chars[k % len(chars)] + chars[(k * step + 1) % len(chars)])
+        first, rnd = k % len(chars), k // len(chars)
+        # The round number shifts the second character, so no pair comes back.
+        entries.append(chars[first] + chars[(first * step + rnd + 1) % len(chars)])
         k += 1
     return entries[:size]
 

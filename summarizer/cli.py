@@ -235,6 +235,50 @@ def eval_classify(
     _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
 
 
+class ExportTarget(str, Enum):
+    ct2 = "ct2"
+
+
+@app.command()
+def export(
+    model: Annotated[str, typer.Option("--model", "-m", help="Seq2seq model dir or hub id.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write.")],
+    to: Annotated[ExportTarget, typer.Option("--to", help="Target format.")] = ExportTarget.ct2,
+    quantization: Annotated[
+        Optional[str], typer.Option(help="Weight type: int8, int8_float16, float16, bfloat16...")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a non-empty --output.")] = False,
+) -> None:
+    """Convert a seq2seq model for fast CPU inference (needs 'summarizer\\[fast]')."""
+    from .summarize.ct2_backend import export_ct2
+
+    out = export_ct2(model, output, quantization, force=force)
+    typer.echo(f"wrote a CTranslate2 model ({quantization or 'float32'}) to {out}; "
+               f"use it with --model {out}", err=True)
+
+
+@train_app.command("summarizer")
+def train_summarizer(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Training YAML, e.g. "
+                                         "configs/train_summarizer.yaml.")],
+    set_: Annotated[
+        Optional[list[str]], typer.Option("--set", help="Override a field: --set max_steps=100.")
+    ] = None,
+) -> None:
+    """Fine-tune a seq2seq summariser on JSONL text/summary pairs (see docs/training.md)."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "training" / "train_summarizer.py").is_file():
+        raise InputError("the training scripts are not next to this installation",
+                         hint="run from a clone of the repository: "
+                         "python training/train_summarizer.py --config FILE")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from training.train_summarizer import load_train_config
+    from training.train_summarizer import main as train_main
+
+    _emit(train_main(load_train_config(config, set_ or [])))
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning expected errors into exit code 2."""
     try:
