@@ -8,9 +8,12 @@ that importing this module stays cheap.
 
 from __future__ import annotations
 
+import json
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import ModelNotFoundError
 
@@ -98,3 +101,156 @@ def resolve_dtype(device: str, preference: str = "auto"):
     if device == "mps":
         return torch.float16
     return torch.float32
+
+
+# --- seq2seq models -------------------------------------------------------
+
+CT2_MARKER = "ct2_export.json"
+
+
+@dataclass(frozen=True)
+class Seq2SeqModel:
+    """A loaded seq2seq model: how to run it, how to tokenise for it, and its input limit.
+
+    ``max_source_tokens`` is the longest input (EOS included) the model accepts:
+    its ``max_position_embeddings`` (``n_positions`` for T5).
+    """
+
+    name: str
+    path: Path
+    backend: Any  # summarizer.summarize.backends.Seq2SeqBackend
+    tokenizer: Any  # a transformers PreTrainedTokenizer(Fast)
+    max_source_tokens: int
+    device: str
+
+
+_SEQ2SEQ_CACHE: dict[tuple[str, str, str], Seq2SeqModel] = {}
+_SEQ2SEQ_LOCK = threading.Lock()
+
+
+def _versions() -> str:
+    import torch
+    import transformers
+
+    return f"transformers {transformers.__version__}, torch {torch.__version__}"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def is_ct2_export(path: Path) -> bool:
+    """A CTranslate2 export: ``model.bin`` next to the exporter's ``ct2_export.json`` marker."""
+    return (path / CT2_MARKER).is_file() and (path / "model.bin").is_file()
+
+
+def load_tokenizer(path: Path, model_type: str | None = None):
+    """The tokenizer for the model in ``path``.
+
+    Randeng-Pegasus directories (a Pegasus model with a BERT-style ``vocab.txt``
+    and no ``tokenizer.json`` / ``spiece.model``) get the project's
+    :class:`~summarizer.summarize.tokenizer.RandengPegasusTokenizer`; a directory
+    saved by that class reloads with it; everything else goes to ``AutoTokenizer``.
+    IDEA-CCNL's own ``tokenizer_config.json`` names a class from another
+    repository, so for their checkpoints only ``vocab.txt`` is read.
+
+    >>> load_tokenizer(Path("models/randeng"), "pegasus")  # doctest: +SKIP
+    RandengPegasusTokenizer(name_or_path='models/randeng', vocab_size=50000, ...)
+    """
+    from .summarize.tokenizer import VOCAB_FILE, RandengPegasusTokenizer
+
+    tok_cfg = _read_json(path / "tokenizer_config.json")
+    if tok_cfg.get("tokenizer_class") == RandengPegasusTokenizer.__name__:
+        return RandengPegasusTokenizer.from_pretrained(str(path))
+    has_other = (path / "tokenizer.json").is_file() or (path / "spiece.model").is_file()
+    if model_type == "pegasus" and (path / VOCAB_FILE).is_file() and not has_other:
+        return RandengPegasusTokenizer(vocab_file=str(path / VOCAB_FILE))
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(path))
+
+
+def _load_torch(loc: ModelLocation, device: str, dtype: str) -> Seq2SeqModel:
+    from transformers import AutoConfig, AutoModelForSeq2SeqLM
+
+    from .summarize.backends import TorchBackend
+
+    config = AutoConfig.from_pretrained(str(loc.path))
+    tokenizer = load_tokenizer(loc.path, getattr(config, "model_type", None))
+    model = AutoModelForSeq2SeqLM.from_pretrained(str(loc.path))
+    model = model.to(device=device, dtype=resolve_dtype(device, dtype)).eval()
+    limit = getattr(config, "max_position_embeddings", None) or getattr(config, "n_positions", None)
+    pad_id = config.pad_token_id if config.pad_token_id is not None else tokenizer.pad_token_id
+    return Seq2SeqModel(
+        name=loc.name,
+        path=loc.path,
+        backend=TorchBackend(model, pad_token_id=pad_id, device=device),
+        tokenizer=tokenizer,
+        max_source_tokens=int(limit or 512),
+        device=device,
+    )
+
+
+def _load_ct2(loc: ModelLocation, device: str) -> Seq2SeqModel:
+    from .summarize.ct2_backend import Ct2Backend
+
+    meta = _read_json(loc.path / CT2_MARKER)
+    backend = Ct2Backend(loc.path, device)
+    return Seq2SeqModel(
+        name=loc.name,
+        path=loc.path,
+        backend=backend,
+        tokenizer=load_tokenizer(loc.path, meta.get("model_type")),
+        max_source_tokens=int(meta.get("max_position_embeddings") or 512),
+        device=device,
+    )
+
+
+def load_seq2seq(name: str, device: str = "auto", dtype: str = "auto") -> Seq2SeqModel:
+    """Load a seq2seq model (Pegasus, BART, T5/mT5 or a CTranslate2 export) once per process.
+
+    ``name`` is a local directory or a Hugging Face id already in the local
+    cache (nothing is downloaded). A directory holding ``model.bin`` and
+    ``ct2_export.json`` (written by ``summarizer export --to ct2``) runs on
+    CTranslate2; anything else on PyTorch with ``AutoModelForSeq2SeqLM`` in eval
+    mode on the device/dtype chosen by :func:`resolve_device` /
+    :func:`resolve_dtype`. Raises :class:`ModelNotFoundError` when the model is
+    not on this machine and :class:`ModelLoadError` (naming the model, its path
+    and the library versions) when it is but cannot be loaded.
+
+    >>> m = load_seq2seq("IDEA-CCNL/Randeng-Pegasus-238M-Summary-Chinese")  # doctest: +SKIP
+    >>> m.max_source_tokens, m.device  # doctest: +SKIP
+    (1024, 'cpu')
+    """
+    from .errors import DependencyError, ModelLoadError
+
+    loc = locate_model(name)
+    resolved = resolve_device(device)
+    key = (str(loc.path.resolve()), resolved, dtype)
+    with _SEQ2SEQ_LOCK:
+        cached = _SEQ2SEQ_CACHE.get(key)
+        if cached is not None:
+            return cached
+        try:
+            if is_ct2_export(loc.path):
+                model = _load_ct2(loc, resolved)
+            else:
+                model = _load_torch(loc, resolved, dtype)
+        except (DependencyError, ModelLoadError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear error
+            raise ModelLoadError(
+                f"could not load seq2seq model {name!r} from {loc.path} "
+                f"({_versions()}): {type(exc).__name__}: {exc}",
+                hint=(
+                    "check that the directory holds a complete Pegasus/BART/T5 checkpoint "
+                    "(config.json, weights, tokenizer files or vocab.txt) or a CTranslate2 "
+                    "export, and that it was saved by a compatible transformers version"
+                ),
+            ) from exc
+        _SEQ2SEQ_CACHE[key] = model
+        return model

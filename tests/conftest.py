@@ -15,3 +15,117 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# --- tiny seq2seq models (abstractive engine, tokenizer, training, export) ---
+
+# Written for these fixtures: every character of it goes into the tiny vocab,
+# so tests built from these words tokenise without <unk>.
+TINY_TEXT = (
+    "新华社北京7月1日电 国家统计局今天发布数据，上半年国内生产总值同比增长5.5%，"
+    "全国城镇新增就业678万人。记者从市政府新闻发布会获悉，本市今年将新建学校12所，"
+    "投资约3.5亿元，预计新增学位两千个。会议指出，要推动经济高质量发展，稳定市场预期，"
+    "支持企业创新。专家认为，下半年消费有望继续回暖，出口压力仍然较大。"
+    "暴雨导致五十九人受灾，救援队伍连夜赶到现场。百分之三点五的增幅高于去年。"
+)
+TINY_WORDS = (
+    "新华社 北京 国家统计局 今天 发布 数据 上半年 国内 生产总值 同比 增长 全国 城镇 新增 就业 "
+    "记者 市政府 新闻 发布会 获悉 本市 今年 新建 学校 投资 亿元 预计 学位 会议 指出 推动 经济 "
+    "高质量 发展 稳定 市场 预期 支持 企业 创新 专家 认为 下半年 消费 有望 继续 回暖 出口 压力 "
+    "仍然 较大 暴雨 导致 受灾 救援 队伍 连夜 赶到 现场 增幅 高于 去年 hello world the news"
+).split()
+
+
+def tiny_vocab_entries() -> list[str]:
+    """A Randeng-format vocab: BERT's reserved slots, then words, characters, pieces."""
+    from summarizer.text import is_cjk
+
+    entries = ["[PAD]"] + [f"[unused{i}]" for i in range(1, 100)]
+    entries += ["[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    entries += list("，。、：；！？“”（）%.-") + [str(d) for d in range(10)]
+    entries += [f"##{d}" for d in range(10)] + ["##s", "##ing", "##ed"]
+    entries += TINY_WORDS
+    seen = set(entries)
+    for ch in TINY_TEXT:
+        if is_cjk(ch) and ch not in seen:
+            entries.append(ch)
+            seen.add(ch)
+    return entries
+
+
+def write_tiny_pegasus(path: Path, *, seed: int = 0, max_position_embeddings: int = 64) -> Path:
+    """Save a random PegasusForConditionalGeneration + vocab.txt laid out like Randeng's checkpoint.
+
+    Only ``vocab.txt`` is written for the tokenizer, as in IDEA-CCNL's
+    directory, so loading goes through the same detection as the real model.
+    """
+    import torch
+    from transformers import PegasusConfig, PegasusForConditionalGeneration
+
+    path.mkdir(parents=True, exist_ok=True)
+    vocab = tiny_vocab_entries()
+    (path / "vocab.txt").write_text("".join(v + "\n" for v in vocab), encoding="utf-8")
+    config = PegasusConfig(
+        vocab_size=len(vocab),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=max_position_embeddings,
+        # Randeng-Pegasus-238M-Summary-Chinese's config: pad 0, eos 1, decoder start 0.
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
+        forced_eos_token_id=1,
+        scale_embedding=True,
+    )
+    torch.manual_seed(seed)
+    model = PegasusForConditionalGeneration(config).eval()
+    model.save_pretrained(str(path))
+    return path
+
+
+def write_tiny_bart(path: Path, *, seed: int = 0) -> Path:
+    """Save a random BartForConditionalGeneration with a BERT tokenizer (fnlp/bart-*-chinese)."""
+    import torch
+    from transformers import BartConfig, BartForConditionalGeneration, BertTokenizer
+
+    path.mkdir(parents=True, exist_ok=True)
+    vocab = tiny_vocab_entries()
+    (path / "vocab.txt").write_text("".join(v + "\n" for v in vocab), encoding="utf-8")
+    tok = BertTokenizer.from_pretrained(str(path))
+    tok.save_pretrained(str(path))
+    config = BartConfig(
+        vocab_size=len(vocab),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=64,
+        pad_token_id=tok.pad_token_id,
+        bos_token_id=tok.cls_token_id,
+        eos_token_id=tok.sep_token_id,
+        decoder_start_token_id=tok.sep_token_id,
+        forced_eos_token_id=tok.sep_token_id,
+    )
+    torch.manual_seed(seed)
+    BartForConditionalGeneration(config).eval().save_pretrained(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_pegasus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random Randeng-style Pegasus (d_model 32, 2+2 layers, 64 positions) on disk."""
+    return write_tiny_pegasus(tmp_path_factory.mktemp("tiny_pegasus"))
+
+
+@pytest.fixture(scope="session")
+def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random BART with a BERT-style tokenizer, loaded through AutoTokenizer."""
+    return write_tiny_bart(tmp_path_factory.mktemp("tiny_bart"))
