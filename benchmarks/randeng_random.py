@@ -48,18 +48,20 @@ def synthetic_vocab(size: int = VOCAB_SIZE) -> list[str]:
     return entries[:size]
 
 
-def randeng_config():  # -> PegasusConfig
+def randeng_config(tiny: bool = False):  # -> PegasusConfig
+    """Randeng-Pegasus-238M's config; ``tiny`` keeps vocab and specials, shrinks the layers."""
     from transformers import PegasusConfig
 
+    width, layers, heads = (128, 2, 4) if tiny else (768, 12, 12)
     return PegasusConfig(
         vocab_size=VOCAB_SIZE,
-        d_model=768,
-        encoder_layers=12,
-        decoder_layers=12,
-        encoder_attention_heads=12,
-        decoder_attention_heads=12,
-        encoder_ffn_dim=3072,
-        decoder_ffn_dim=3072,
+        d_model=width,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=4 * width,
+        decoder_ffn_dim=4 * width,
         activation_function="relu",
         max_position_embeddings=1024,
         scale_embedding=True,
@@ -71,8 +73,11 @@ def randeng_config():  # -> PegasusConfig
     )
 
 
-def build_random_randeng(out_dir: str | Path, seed: int = 0) -> Path:
+def build_random_randeng(out_dir: str | Path, seed: int = 0, *, tiny: bool = False) -> Path:
     """Write a random Randeng-238M-shaped model and its tokenizer to ``out_dir``.
+
+    ``tiny`` writes a 2+2-layer, d_model 128 model with the same vocab instead
+    (for checking a training path quickly).
 
     >>> build_random_randeng("/tmp/randeng-random")  # doctest: +SKIP
     PosixPath('/tmp/randeng-random')
@@ -89,7 +94,7 @@ def build_random_randeng(out_dir: str | Path, seed: int = 0) -> Path:
     tokenizer = RandengPegasusTokenizer(str(vocab))
     tokenizer.save_pretrained(str(out))
     torch.manual_seed(seed)
-    model = PegasusForConditionalGeneration(randeng_config())
+    model = PegasusForConditionalGeneration(randeng_config(tiny))
     model.save_pretrained(str(out))
     return out
 
@@ -98,9 +103,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tiny", action="store_true", help="2+2 layers, d_model 128, same vocab")
     args = ap.parse_args()
-    path = build_random_randeng(args.out_dir, args.seed)
-    print(f"wrote a random Randeng-Pegasus-238M-shaped model to {path}")
+    path = build_random_randeng(args.out_dir, args.seed, tiny=args.tiny)
+    shape = "tiny Randeng-vocab" if args.tiny else "Randeng-Pegasus-238M-shaped"
+    print(f"wrote a random {shape} model to {path}")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 BACKENDS = ("torch-fp32", "ct2-float32", "ct2-int8")
 FIRST_ORDINARY_ID = 104  # after [PAD], [unused1-99], [UNK], [CLS], [SEP], [MASK]
+VOCAB_SIZE = 50_000
+EOS_ID = 1  # [unused1], read as </s>
 
 
 def make_inputs(
@@ -66,15 +68,17 @@ def prepare(work_dir: Path) -> dict[str, Path]:
     return paths
 
 
-def _torch_generate(model_dir: Path, threads: int):
+def torch_generator(model_dir: Path, threads: int, device: str = "cpu", dtype: str = "float32"):
+    """A ``generate(batch, new_tokens)`` over PyTorch that always makes ``new_tokens`` tokens."""
     import torch
     from transformers import PegasusForConditionalGeneration
 
     torch.set_num_threads(threads)
-    model = PegasusForConditionalGeneration.from_pretrained(str(model_dir)).eval()
+    model = PegasusForConditionalGeneration.from_pretrained(str(model_dir))
+    model = model.to(device=device, dtype=getattr(torch, dtype)).eval()
 
     def generate(batch: list[list[int]], new_tokens: int) -> list[list[int]]:
-        ids = torch.tensor(batch)
+        ids = torch.tensor(batch, device=device)
         with torch.inference_mode():
             out = model.generate(
                 input_ids=ids,
@@ -86,15 +90,18 @@ def _torch_generate(model_dir: Path, threads: int):
                 # A forced EOS at the last step would clash with min_new_tokens.
                 forced_eos_token_id=None,
             )
-        return [row[1:].tolist() for row in out]  # drop the decoder start token
+        return [row[1:].tolist() for row in out.cpu()]  # drop the decoder start token
 
     return generate
 
 
-def _ct2_generate(model_dir: Path, threads: int):
+def ct2_generator(model_dir: Path, threads: int, device: str = "cpu",
+                  compute_type: str = "default"):
+    """The same over :class:`Ct2Backend` (min = max new tokens, greedy)."""
     from summarizer.summarize.ct2_backend import Ct2Backend
 
-    backend = Ct2Backend(model_dir, threads=threads)
+    backend = Ct2Backend(model_dir, device, compute_type=compute_type, threads=threads)
+    backend.forced_eos = False  # as for PyTorch above: every output is new_tokens long
 
     def generate(batch: list[list[int]], new_tokens: int) -> list[list[int]]:
         return backend.generate(batch, max_new_tokens=new_tokens, min_new_tokens=new_tokens)
@@ -102,29 +109,41 @@ def _ct2_generate(model_dir: Path, threads: int):
     return generate
 
 
+def time_generation(generate, inputs: list[list[int]], batch: int, new_tokens: int,
+                    sync=None) -> tuple[float, list[int]]:
+    """Seconds to generate for all ``inputs`` in batches of ``batch``, and the output lengths.
+
+    The first batch is a warm-up and not timed (lazy initialisation, caches).
+    """
+    generate(inputs[:batch], new_tokens)
+    lengths: set[int] = set()
+    if sync:
+        sync()
+    start = time.perf_counter()
+    for i in range(0, len(inputs), batch):
+        lengths.update(len(o) for o in generate(inputs[i : i + batch], new_tokens))
+    if sync:
+        sync()
+    return time.perf_counter() - start, sorted(lengths)
+
+
 def run_one(args: argparse.Namespace) -> dict[str, object]:
-    """One configuration in this process: load, warm up on one batch, time the rest."""
+    """One configuration in this process: load, warm up on one batch, time all articles."""
     model_dir = Path(args.model_dir)
     if args.backend == "torch-fp32":
-        generate = _torch_generate(model_dir, args.threads)
+        generate = torch_generator(model_dir, args.threads)
     else:
-        generate = _ct2_generate(model_dir, args.threads)
-    inputs = make_inputs(args.articles + args.batch, args.input_tokens, 50_000, eos_id=1)
-    generate(inputs[: args.batch], args.output_tokens)
-    timed = inputs[args.batch :]
-    lengths: set[int] = set()
-    start = time.perf_counter()
-    for i in range(0, len(timed), args.batch):
-        lengths.update(len(o) for o in generate(timed[i : i + args.batch], args.output_tokens))
-    elapsed = time.perf_counter() - start
+        generate = ct2_generator(model_dir, args.threads)
+    inputs = make_inputs(args.articles, args.input_tokens, VOCAB_SIZE, eos_id=EOS_ID)
+    elapsed, lengths = time_generation(generate, inputs, args.batch, args.output_tokens)
     return {
         "backend": args.backend,
         "batch": args.batch,
-        "articles": len(timed),
+        "articles": len(inputs),
         "seconds": round(elapsed, 2),
-        "articles_per_s": round(len(timed) / elapsed, 3),
+        "articles_per_s": round(len(inputs) / elapsed, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "output_lengths": sorted(lengths),
+        "output_lengths": lengths,
     }
 
 
