@@ -31,6 +31,7 @@ directory loads again with this class (or with IDEA-CCNL's script).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,9 @@ _RENAMED = {
     "[unused2]": "<mask_1>",
     "[unused3]": "<mask_2>",
 }
+
+
+_RESERVED = re.compile(r"\[unused\d+\]")
 
 
 def read_vocab(path: str | os.PathLike[str]) -> list[str]:
@@ -213,10 +217,13 @@ class RandengPegasusTokenizer(PreTrainedTokenizer):
         """Join pieces: ``##`` continuations attach, Chinese joins without spaces.
 
         A space is kept only between two Latin letters/digits from different
-        words ("hello world"), the one place where the source had one.
+        words ("hello world"), the one place where the source had one. BERT's
+        reserved ``[unusedN]`` slots carry no text and are dropped.
         """
         text = ""
         for tok in tokens:
+            if _RESERVED.fullmatch(tok):
+                continue
             if tok.startswith("##") and len(tok) > 2:
                 text += tok[2:]
             elif text and tok and _is_word_char(text[-1]) and _is_word_char(tok[0]):
