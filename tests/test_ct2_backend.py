@@ -120,3 +120,20 @@ def test_missing_ctranslate2_names_the_extra(tiny_pegasus_dir, tmp_path, monkeyp
     monkeypatch.setitem(sys.modules, "ctranslate2", None)
     with pytest.raises(DependencyError, match=r"summarizer\[fast\]"):
         export_ct2(tiny_pegasus_dir, tmp_path / "ct2")
+
+
+def test_engine_uses_an_export_transparently(models):
+    from summarizer.config import GenerationConfig, SummarizeConfig
+    from summarizer.summarize.abstractive import AbstractiveSummarizer
+    from summarizer.types import Document
+
+    gen = GenerationConfig(num_beams=1, no_repeat_ngram_size=3, repetition_penalty=1.2)
+    docs = [Document(TINY_TEXT), Document(TINY_TEXT[40:120])]
+    texts = {}
+    for kind in ("hf", "ct2"):
+        cfg = SummarizeConfig(model=str(models[kind].path), device="cpu", generation=gen,
+                              chunk_tokens=48, fallback_on_unsupported=False)
+        engine = AbstractiveSummarizer(cfg)
+        texts[kind] = [s.text for s in engine.summarize(docs, max_chars=30)]
+    assert texts["ct2"] == texts["hf"]
+    assert all(texts["hf"])

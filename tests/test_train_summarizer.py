@@ -94,6 +94,21 @@ def test_output_dir_loads_as_a_model(trained):
     assert isinstance(model.tokenizer.decode(out, skip_special_tokens=True), str)
 
 
+def test_output_dir_runs_in_the_engine(trained):
+    from summarizer.config import GenerationConfig, SummarizeConfig
+    from summarizer.summarize.abstractive import AbstractiveSummarizer
+    from summarizer.types import Document
+
+    cfg, _ = trained
+    engine = AbstractiveSummarizer(SummarizeConfig(
+        model=str(cfg.output_dir), device="cpu", chunk_tokens=64,
+        generation=GenerationConfig(num_beams=2), fallback_on_unsupported=False))
+    [summary] = engine.summarize([Document("国家统计局今天发布数据。本市今年将新建学校。")],
+                                 max_chars=20)
+    assert summary.engine == "abstractive" and summary.model == str(cfg.output_dir)
+    assert len(summary.text) <= 20
+
+
 def test_resumes_from_the_last_checkpoint(trained, lcsts, tiny_pegasus_dir):
     cfg, _ = trained
     again = main(_cfg(tiny_pegasus_dir, lcsts, cfg.output_dir, max_steps=3, eval_file=None))
