@@ -170,3 +170,25 @@ def test_bad_config_is_a_config_error(tmp_path):
         load_train_config(bad)
     with pytest.raises(ConfigError, match="unknown_field"):
         load_train_config(bad, ["learning_rate=1e-4", "unknown_field=3"])
+
+
+def test_cli_train_command(tiny_pegasus_dir, lcsts, tmp_path, monkeypatch, capsys):
+    import sys
+
+    import yaml
+
+    from summarizer.cli import main as cli_main
+
+    cfg = _cfg(tiny_pegasus_dir, lcsts, tmp_path / "cli-run", max_steps=1, eval_file=None)
+    path = tmp_path / "train.yaml"
+    path.write_text(yaml.safe_dump(json.loads(cfg.model_dump_json())), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["summarizer", "train", "summarizer", "--config", str(path),
+                                      "--set", "max_train_samples=4"])
+    with pytest.raises(SystemExit) as done:
+        cli_main()
+    assert done.value.code in (0, None)
+    out = capsys.readouterr().out
+    # The Trainer logs to stdout too; the command's JSON summary comes last.
+    summary = json.loads(out[out.index('{\n  "output_dir"'):])
+    assert summary["data"]["train"]["records"] == 4
+    assert (tmp_path / "cli-run" / "train_summary.json").is_file()
