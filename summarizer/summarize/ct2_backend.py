@@ -217,6 +217,7 @@ class Ct2Backend:
         self._tokens: list[str] = json.loads(vocab_file.read_text(encoding="utf-8"))
         self._ids = {tok: i for i, tok in enumerate(self._tokens)}
         self.eos_token_id: int = self.marker["eos_token_id"]
+        self.pad_token_id: int | None = self.marker.get("pad_token_id")
         self.forced_eos: bool = self.marker.get("forced_eos_token_id") == self.eos_token_id
         self.max_input_tokens: int | None = self.marker.get("max_position_embeddings")
 
@@ -259,5 +260,9 @@ class Ct2Backend:
             # output is cut by one to give the same ids as PyTorch.
             if self.forced_eos and len(ids) >= max_new_tokens:
                 ids = ids[: max_new_tokens - 1]
+            # Trailing pad ids carry no text; the PyTorch backend cannot tell them
+            # from padding and drops them, so they are dropped here too.
+            while ids and ids[-1] == self.pad_token_id:
+                ids.pop()
             out.append(ids)
         return out
