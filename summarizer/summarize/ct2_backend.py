@@ -120,6 +120,16 @@ def _converter(model_dir: Path, view: _VocabView) -> Any:
     return _Converter(str(model_dir))
 
 
+def _forced_eos(path: Path, config: Any) -> int | None:
+    """The EOS id transformers forces at the length limit (generation config first)."""
+    from transformers import GenerationConfig
+
+    try:
+        return GenerationConfig.from_pretrained(str(path)).forced_eos_token_id
+    except OSError:  # no generation_config.json: older checkpoints keep it in config.json
+        return getattr(config, "forced_eos_token_id", None)
+
+
 def export_ct2(
     model_dir: str | Path,
     out_dir: str | Path,
@@ -176,8 +186,10 @@ def export_ct2(
         "pad_token_id": config.pad_token_id,
         "eos_token_id": config.eos_token_id,
         "decoder_start_token_id": config.decoder_start_token_id,
-        "forced_eos_token_id": getattr(config, "forced_eos_token_id", None),
-        "max_position_embeddings": getattr(config, "max_position_embeddings", None),
+        "forced_eos_token_id": _forced_eos(loc.path, config),
+        # T5 has relative positions; n_positions is the length it was trained for.
+        "max_position_embeddings": getattr(config, "max_position_embeddings", None)
+        or getattr(config, "n_positions", None),
     }
     (out / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
     return out
