@@ -13,9 +13,12 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from .summarize.backends import Seq2SeqBackend
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class Seq2SeqModel:
 
     name: str
     path: Path
-    backend: Any  # summarizer.summarize.backends.Seq2SeqBackend
+    backend: Seq2SeqBackend
     tokenizer: Any  # a transformers PreTrainedTokenizer(Fast)
     max_source_tokens: int
     device: str
@@ -181,7 +184,17 @@ def _load_torch(loc: ModelLocation, device: str, dtype: str) -> Seq2SeqModel:
 
     config = AutoConfig.from_pretrained(str(loc.path))
     tokenizer = load_tokenizer(loc.path, getattr(config, "model_type", None))
-    model = AutoModelForSeq2SeqLM.from_pretrained(str(loc.path))
+    from transformers.utils import logging as hf_logging
+
+    # A per-tensor "Loading weights" bar on stderr is noise for a CLI that
+    # prints summaries; the lock in load_seq2seq serialises this toggle.
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        model = AutoModelForSeq2SeqLM.from_pretrained(str(loc.path))
+    finally:
+        if bars:
+            hf_logging.enable_progress_bar()
     model = model.to(device=device, dtype=resolve_dtype(device, dtype)).eval()
     limit = getattr(config, "max_position_embeddings", None) or getattr(config, "n_positions", None)
     pad_id = config.pad_token_id if config.pad_token_id is not None else tokenizer.pad_token_id

@@ -233,6 +233,18 @@ def test_empty_model_output_falls_back(tiny_pegasus_dir, monkeypatch, fake_extra
     assert s.fallback and s.text.startswith("抽取：")
 
 
+def test_fallback_uses_the_real_extractive_engine(tiny_pegasus_dir, monkeypatch):
+    extractive = pytest.importorskip("summarizer.summarize.extractive")
+    cfg = _cfg(tiny_pegasus_dir).model_copy(update={"fallback_on_unsupported": True})
+    engine = AbstractiveSummarizer(cfg)
+    _force_output(monkeypatch, engine, "暴雨导致60人受灾。")
+    doc = Document(TINY_TEXT, headline="暴雨致五十九人受灾")
+    [s] = engine.summarize([doc], max_chars=40)
+    [expected] = extractive.ExtractiveSummarizer(cfg).summarize([doc], max_chars=40)
+    assert s.fallback and s.unsupported == ("60人",)
+    assert s.text == expected.text and 0 < len(s.text) <= 40
+
+
 # -- engine choice and CLI ------------------------------------------------------
 
 
@@ -287,3 +299,24 @@ def test_cli_abstractive_with_local_model(tiny_pegasus_dir, tmp_path, monkeypatc
 def test_auto_picks_abstractive_when_model_is_local(tiny_pegasus_dir):
     engine = load_summarizer(_cfg(tiny_pegasus_dir), engine="auto")
     assert isinstance(engine, AbstractiveSummarizer) and engine.name == "abstractive"
+
+
+# -- real long articles (../shared/data) -----------------------------------------
+
+
+@pytest.mark.shared
+def test_real_long_articles_are_fully_chunked_and_fit_budget(shared_data, tiny_pegasus_dir,
+                                                             fake_extractive):
+    from summarizer.textio import iter_jsonl
+
+    path = shared_data / "summarization" / "clts_samples.jsonl"
+    texts = [rec["text"] for _, rec in iter_jsonl(path)][:2]
+    engine = AbstractiveSummarizer(_cfg(tiny_pegasus_dir, chunk_tokens=64))
+    tok = engine.tokenizer
+    for text in texts:
+        chunks = engine.chunk(text)
+        assert all(len(c) <= 64 and c[-1] == tok.eos_token_id for c in chunks)
+        per_sentence = tok(split_sentences(text), add_special_tokens=False)["input_ids"]
+        assert [i for c in chunks for i in c[:-1]] == [i for ids in per_sentence for i in ids]
+    out = engine.summarize([Document(t) for t in texts], max_chars=60)
+    assert [len(s.text) <= 60 for s in out] == [True] * len(texts)

@@ -22,6 +22,7 @@ def _norm(text: str) -> list[tuple[Decimal, str]]:
     [
         (["59人", "５９人", "五十九人", "59 人"], "59", "人"),
         (["3.5%", "３．５％", "百分之三点五"], "3.5", "%"),
+        (["70%", "七成", "7成", "百分之七十"], "70", "%"),
         (["1.2万元", "12000元", "一万二千元", "12,000元"], "12000", "元"),
         (["两千个", "2000个", "二千个"], "2000", "个"),
         (["3.5亿元", "35000万元", "三点五亿元"], "350000000", "元"),
@@ -42,6 +43,12 @@ def test_dates_split_into_parts():
 def test_words_made_of_numeral_characters_are_not_numbers():
     for text in ("一些人认为", "十分重要", "千万不要", "统一部署", "一个重要会议", "重点", "一起"):
         assert extract_quantities(text) == [], text
+
+
+def test_numbers_inside_names_and_codes_are_not_quantities():
+    for text in ("5G网络", "3D电影", "iPhone6发布", "G20峰会", "ＭＰ３"):
+        assert extract_quantities(text) == [], text
+    assert _norm("5G用户达到3亿户") == [(Decimal(300000000), "户")]
 
 
 def test_quantity_text_is_the_original_spelling():
@@ -70,9 +77,24 @@ def test_unsupported_reports_invented_figures_only():
     assert unsupported_quantities("五十九人受灾，损失2.8亿元", source) == ()
     assert unsupported_quantities("７月１日，暴雨致５９人受灾", source) == ()
     assert unsupported_quantities("增长百分之三点五", source) == ()
-    assert unsupported_quantities("60人受灾，损失3亿元", source) == ("60人", "3亿元")
+    assert unsupported_quantities("60人受灾，损失5亿元", source) == ("60人", "5亿元")
     assert unsupported_quantities("7月2日暴雨", source) == ("2日",)
     assert unsupported_quantities("增长3.5个百分点", source) == ("3.5个百分点",)
+
+
+def test_rounded_large_figures_are_supported():
+    source = "地震已造成15.5万人受灾，直接经济损失2.8亿元，59人受伤。"
+    assert unsupported_quantities("15万人受灾", source) == ()
+    assert unsupported_quantities("16万人受灾，损失约3亿元", source) == ()
+    assert unsupported_quantities("17万人受灾", source) == ("17万人",)
+    assert unsupported_quantities("60人受伤", source) == ("60人",)
+    assert unsupported_quantities("15.6万人受灾", source) == ("15.6万人",)
+
+
+def test_numerals_used_as_words_in_the_source_still_support():
+    # 三县 has no measure word; the summary's 三个县 restates it.
+    assert unsupported_quantities("涉及三个县", "工作涉及三县54个村") == ()
+    assert extract_quantities("三县") == []
 
 
 def test_unit_less_numbers_in_source_support_any_unit():

@@ -11,7 +11,7 @@ Normalisation makes different spellings of one quantity equal:
 * Chinese numerals are read as numbers (``五十九人`` = 59 人, ``两千`` = 2000,
   ``三点五`` = 3.5, ``二〇二三年`` = 2023 年);
 * ``万`` / ``亿`` scale the value (``1.2万`` = 12000, ``3.5亿元`` = 350000000 元);
-* ``百分之三点五`` and ``3.5%`` are both 3.5 %;
+* ``百分之三点五`` and ``3.5%`` are both 3.5 %, ``七成`` is 70 %;
 * a date splits into its parts (``2023年7月1日`` = 2023 年, 7 月, 1 日), so a
   summary that drops the year is still supported.
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..text import fold_width
 
@@ -36,7 +36,7 @@ _CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + "�
 
 # Longest first, so that 亿元 wins over 亿 and 平方公里 over 公里.
 _UNITS = sorted(
-    """个百分点 百分点 % ‰ 亿元 万元 美元 欧元 港元 元
+    """个百分点 百分点 % ‰ 成 亿元 万元 美元 欧元 港元 元
     年 月 日 号 岁 人次 人 名 位 个 家 所 次 件 项
     吨 公斤 千克 克 平方公里 平方米 公里 千米 厘米 毫米
     米 亩 公顷 辆 架 艘 天 小时 分钟 秒 周 倍 户 套
@@ -113,6 +113,10 @@ def parse_chinese_number(s: str) -> Decimal | None:
     return _scale(value, mag)
 
 
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def _scale(value: Decimal, mag: str) -> Decimal:
     for ch in mag:
         value *= _BIG_UNITS[ch]
@@ -123,13 +127,14 @@ def _plain_chinese_numeral(cn: str, unit: str | None, pct: bool) -> bool:
     """Is this run of numeral characters a number rather than part of a word?
 
     一些, 一个, 统一, 十分, 千万 (as in 千万不要), 重点 use numeral characters as
-    words. A lone 一 never counts (一个, 一起, 一名 are grammar, not figures);
-    with a unit or 百分之 a run counts when it has a digit or starts with 十
-    (五十九人, 两千个, 十人); without one it needs a digit together with
+    words. A lone 一 counts only in dates and shares (一月, 一日, 一成), as
+    一个, 一起, 一名 are grammar, not figures; with a unit or 百分之 a run
+    counts when it has a digit or starts with 十 (五十九人, 两千个, 十人);
+    without one it needs a digit together with
     十/百/千/万/亿 or 点 (五十九, 两千, 三点五).
     """
     if cn == "一":
-        return unit in ("月", "日", "号")
+        return unit in ("月", "日", "号", "成")
     has_digit = any(ch in _DIGITS for ch in cn)
     if unit or pct:
         return has_digit or cn.startswith("十")
@@ -137,8 +142,12 @@ def _plain_chinese_numeral(cn: str, unit: str | None, pct: bool) -> bool:
     return len(cn) >= 2 and has_digit and has_mult
 
 
-def extract_quantities(text: str) -> list[Quantity]:
+def extract_quantities(text: str, *, lenient: bool = False) -> list[Quantity]:
     """Numbers, dates, percentages and quantities in ``text``, normalised.
+
+    ``lenient`` also keeps numeral characters that may be words (三县, 两者,
+    一些): used on the source side, where an extra number can only make a
+    summary's figure count as supported, never flag one.
 
     >>> found = extract_quantities("５９人受灾，增长百分之三点五")
     >>> [(q.text, f"{q.value:f}", q.unit) for q in found]
@@ -153,6 +162,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         unit = m.group("unit") or ""
         pct = m.group("pct") is not None
         if m.group("ar") is not None:
+            before = folded[m.start("ar") - 1] if m.start("ar") > 0 else ""
+            after = folded[m.end("armag")] if m.end("armag") < len(folded) else ""
+            if _is_ascii_letter(before) or _is_ascii_letter(after):
+                continue  # a name or code (5G, 3D, iPhone6, G20), not a quantity
             try:
                 value = Decimal(m.group("ar").replace(",", ""))
             except InvalidOperation:
@@ -160,7 +173,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             value = _scale(value, m.group("armag"))
         else:
             cn = m.group("cn")
-            if not _plain_chinese_numeral(cn, unit, pct):
+            if not (lenient or _plain_chinese_numeral(cn, unit, pct)):
                 continue
             parsed = parse_chinese_number(cn)
             if parsed is None:
@@ -173,19 +186,43 @@ def extract_quantities(text: str) -> list[Quantity]:
                 unit = unit[1:]
         if pct:
             unit = "%"
+        if unit == "成":  # 七成 = 70%
+            value, unit = value * 10, "%"
         if unit == "百分点":
             unit = "个百分点"
         out.append(Quantity(text[m.start() : m.end()].strip(), value.normalize(), unit))
     return out
 
 
+def _rounds_to(summary_value: Decimal, source_value: Decimal) -> bool:
+    """Is ``summary_value`` the source value rounded or cut to the summary's precision?
+
+    >>> _rounds_to(Decimal(150000), Decimal(155000)), _rounds_to(Decimal(3e8), Decimal(2.8e8))
+    (True, True)
+    >>> _rounds_to(Decimal(160000), Decimal(150000))
+    False
+    """
+    exp = summary_value.normalize().as_tuple().exponent
+    if not isinstance(exp, int) or exp <= source_value.normalize().as_tuple().exponent:
+        return False  # the summary is not less precise than the source
+    step = Decimal(1).scaleb(exp)
+    return summary_value in (
+        source_value.quantize(step, rounding=ROUND_HALF_UP),
+        source_value.quantize(step, rounding=ROUND_DOWN),
+    )
+
+
 def unsupported_quantities(summary: str, source: str) -> tuple[str, ...]:
     """The quantities of ``summary`` (as written there) that ``source`` does not support.
 
-    >>> unsupported_quantities("五十九人受灾，损失3亿元", "暴雨致59人受灾，损失约2.8亿元。")
-    ('3亿元',)
+    Figures written with 万 or 亿 may be rounded or cut versions of the
+    source's (15万 for 15.5万, 3亿 for 2.8亿), as headlines do; other figures
+    must match exactly (60人 for 59人 is flagged).
+
+    >>> unsupported_quantities("五十九人受灾，损失5亿元", "暴雨致59人受灾，损失约2.8亿元。")
+    ('5亿元',)
     """
-    src = extract_quantities(source)
+    src = extract_quantities(source, lenient=True)
     with_unit = {(q.value, q.unit) for q in src}
     values = {q.value for q in src}
     unitless = {q.value for q in src if not q.unit}
@@ -195,6 +232,8 @@ def unsupported_quantities(summary: str, source: str) -> tuple[str, ...]:
             ok = (q.value, q.unit) in with_unit or q.value in unitless
         else:
             ok = q.value in values
+        if not ok and ("万" in q.text or "亿" in q.text):
+            ok = any(s.unit == q.unit and _rounds_to(q.value, s.value) for s in src)
         if not ok and q.text not in missing:
             missing.append(q.text)
     return tuple(missing)
