@@ -32,7 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, str(ROOT))
 
-from summarizer.errors import ConfigError, DependencyError, InputError  # noqa: E402
+from summarizer.errors import (  # noqa: E402
+    ConfigError,
+    DependencyError,
+    InputError,
+    ModelNotFoundError,
+)
 
 
 class TrainConfig(BaseModel):
@@ -263,7 +268,11 @@ def _precision(cfg: TrainConfig) -> tuple[str, bool, bool]:
 
     from summarizer.models import resolve_device, resolve_dtype
 
-    device = resolve_device(cfg.device)
+    try:
+        device = resolve_device(cfg.device)
+    except ModelNotFoundError as exc:  # its hint names the summarize section, not this file
+        raise ModelNotFoundError(exc.message, hint="set `device: auto` in the training config "
+                                 "or pass --set device=cpu") from None
     if device == "mps":  # Trainer's mixed precision targets CUDA; keep Apple GPUs at fp32
         device = "cpu"
     if cfg.precision != "auto":
