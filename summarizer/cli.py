@@ -235,26 +235,64 @@ def eval_classify(
     _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
 
 
-@train_app.command("category")
-def train_category(
-    config: Annotated[Path, typer.Option("--config", "-c", help="Training YAML, e.g. "
-                                         "configs/train_category.yaml.")],
-    set_: Annotated[
-        Optional[list[str]], typer.Option("--set", help="Override a field: --set kind=transformer.")
+class ExportTarget(str, Enum):
+    ct2 = "ct2"
+
+
+@app.command()
+def export(
+    model: Annotated[str, typer.Option("--model", "-m", help="Seq2seq model dir or hub id.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write.")],
+    to: Annotated[ExportTarget, typer.Option("--to", help="Target format.")] = ExportTarget.ct2,
+    quantization: Annotated[
+        Optional[str], typer.Option(help="Weight type: int8, int8_float16, float16, bfloat16...")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a non-empty --output.")] = False,
 ) -> None:
-    """Train the news-category classifier, linear or encoder (see docs/classification.md)."""
+    """Convert a seq2seq model for fast CPU inference (needs 'summarizer\\[fast]')."""
+    from .summarize.ct2_backend import export_ct2
+
+    out = export_ct2(model, output, quantization, force=force)
+    typer.echo(f"wrote a CTranslate2 model ({quantization or 'float32'}) to {out}; "
+               f"use it with --model {out}", err=True)
+
+
+def _training_script(name: str):
+    """Import ``training/<name>.py`` from the repository this package runs from.
+
+    The training scripts live beside the package, not inside it, so they are
+    only there when running from a clone (editable install or PYTHONPATH).
+    """
+    import importlib
+
     root = Path(__file__).resolve().parents[1]
-    if not (root / "training" / "train_category.py").is_file():
+    if not (root / "training" / f"{name}.py").is_file():
         raise InputError("the training scripts are not next to this installation",
                          hint="run from a clone of the repository: "
-                         "python training/train_category.py --config FILE")
+                         f"python training/{name}.py --config FILE")
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from training.train_category import load_train_config
-    from training.train_category import main as train_main
+    return importlib.import_module(f"training.{name}")
 
-    _emit(train_main(load_train_config(config, set_ or [])))
+
+TrainConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Training YAML in configs/.")]
+TrainSetOpt = Annotated[
+    Optional[list[str]], typer.Option("--set", help="Override a field, e.g. --set max_steps=100.")
+]
+
+
+@train_app.command("summarizer")
+def train_summarizer(config: TrainConfigOpt, set_: TrainSetOpt = None) -> None:
+    """Fine-tune a seq2seq summariser on JSONL text/summary pairs (see docs/training.md)."""
+    script = _training_script("train_summarizer")
+    _emit(script.main(script.load_train_config(config, set_ or [])))
+
+
+@train_app.command("category")
+def train_category(config: TrainConfigOpt, set_: TrainSetOpt = None) -> None:
+    """Train the news-category classifier, linear or encoder (see docs/classification.md)."""
+    script = _training_script("train_category")
+    _emit(script.main(script.load_train_config(config, set_ or [])))
 
 
 @train_app.command("themes")
@@ -273,15 +311,7 @@ def train_themes(
         "--tune-on", help="Labelled JSONL to tune per-theme thresholds on.")] = None,
 ) -> None:
     """Rebuild the theme tagger for a (user-edited) theme set; see docs/themes.md."""
-    root = Path(__file__).resolve().parents[1]
-    if not (root / "training" / "train_themes.py").is_file():
-        raise InputError("the training scripts are not next to this installation",
-                         hint="run from a clone of the repository: "
-                         "python training/train_themes.py --config FILE")
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from training.train_themes import main as train_main
-
+    script = _training_script("train_themes")
     argv = ["--config", str(config)]
     for flag, values in (("--corpus", corpus), ("--background", background)):
         for value in values or []:
@@ -289,7 +319,7 @@ def train_themes(
     for flag, value in (("--output", output), ("--written", written), ("--tune-on", tune_on)):
         if value is not None:
             argv += [flag, str(value)]
-    train_main(argv)
+    script.main(argv)
 
 
 def main() -> None:
