@@ -50,6 +50,17 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
 
 _BYLINE_WORD = r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
 _NAME = r"[\u4e00-\u9fff·]{1,4}"
+# Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
+_NOTE_LINE = re.compile(
+    r"^[（(](?:(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源)[^）)]{0,60}"
+    r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电)[）)]$"
+    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编)[:：]"
+)
+# Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
+_LABELS = frozenset(
+    "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
+    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士".split()
+)
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -57,7 +68,9 @@ _BYLINE_TAIL = re.compile(
     rf"(?<=[。！？”）])\s*([（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}"
     rf"(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?)$"
 )
-_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$")
+_CREDIT = re.compile(
+    r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
+)
 _OPENER = re.compile(
     r"^(?:本报讯|新华社[^\s，。]{0,12}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,12}电)"
@@ -92,7 +105,8 @@ class _Segment:
 
 
 def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # Ambiguous-width marks (—, “”, …, ·) are set full width in Chinese text.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _is_wide(ch: str) -> bool:
@@ -176,7 +190,7 @@ def _ends_terminal(text: str) -> bool:
 def _is_short_kind(text: str) -> str | None:
     if _CREDIT.match(text):
         return "credit"
-    if _BYLINE_LINE.match(text):
+    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text):
         return "byline"
     return None
 
@@ -231,7 +245,9 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         width = lines[m - 1].width
         j = m - 1
         if width >= lines[m].width - 2:
-            while j >= 0 and abs(lines[j].width - width) <= 2 and not _ends_terminal(lines[j].text):
+            while j >= 0 and not _ends_terminal(lines[j].text) and (
+                abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
+            ):
                 start = j
                 if lines[j].indent:
                     break
@@ -320,7 +336,7 @@ _SWITCH = 0.55  # cost of starting a new article
 _NULL_EMIT = 0.12  # what a paragraph "scores" in an article without a headline
 _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
-_INLINE_BONUS = 0.5  # a headline printed right above this paragraph
+_INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
@@ -404,6 +420,95 @@ def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return kicker, headline, sub
 
 
+@dataclass
+class _Layout:
+    """A page rebuilt into units: paragraphs in body order and where short lines sit."""
+
+    units: list[_Unit]
+    stream: list[int]  # unit index of each body paragraph
+    inline_runs: dict[int, list[int]]  # stream position -> short units printed right above it
+    block: list[int]  # short units above the first / below the last paragraph
+    grams: list[set[str]]
+    sim: _Similarity
+
+
+def _layout(text: str) -> _Layout:
+    units = _rebuild(_prepare(text))
+    n_units = len(units)
+    # A short paragraph with a photo credit under it is a caption even without 图为.
+    for i in range(n_units - 1):
+        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
+            units[i].kind = "caption"
+    body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
+    first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
+    while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
+            units[first_para - 1].text):
+        first_para -= 1
+    block = [i for i in range(n_units) if units[i].kind == "short" and (i < first_para or i > last_para)]
+    stream = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
+    pos = {u: p for p, u in enumerate(stream)}
+    inline_runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i in range(first_para, last_para + 1):
+        if units[i].kind == "short":
+            run.append(i)
+        elif units[i].kind in ("para", "caption"):
+            if run and units[i].kind == "para":
+                inline_runs[pos[i]] = list(run)
+            run = []
+    texts = [units[i].text for i in stream]
+    return _Layout(units, stream, inline_runs, block, [_grams(t) for t in texts], _Similarity(texts))
+
+
+def _is_label(text: str) -> bool:
+    return text.strip("■●◆【】[]·：: ") in _LABELS
+
+
+def run_features(lay: _Layout, p: int) -> list[float]:
+    """Features of the short lines printed above paragraph ``p``: headline or sub-head?
+
+    A headline's words come back in the paragraphs below it but not in those
+    above; a sub-head continues the topic of the text around it. Openers,
+    bylines just above and multi-line groups also point to a headline.
+    """
+    run = lay.inline_runs[p]
+    lines = [lay.units[j].text for j in run]
+    text = "".join(lines)
+    after = set().union(*lay.grams[p:p + 4])
+    before = set().union(*lay.grams[max(0, p - 3):p])
+    cov_after = lay.sim.score(text, after)
+    cov_before = lay.sim.score(text, before)
+    big_after = {g for g in set().union(*lay.grams[p:p + 2]) if len(g) == 2}
+    big_before = {g for g in before if len(g) == 2}
+    total = sum(lay.sim.weight(g) for g in big_after)
+    coherence = sum(lay.sim.weight(g) for g in big_after & big_before) / total if total else 0.0
+    prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
+    return [
+        1.0,
+        cov_after,
+        cov_before,
+        float(lay.units[lay.stream[p]].opener),
+        float(prev_kind in ("byline", "credit")),
+        float(len(run) >= 2),
+        min(len(text), 40) / 40,
+        coherence,
+        float(any(ln.startswith("—") or ln.endswith("——") for ln in lines)),
+        float(text.endswith(("）", ")"))),
+        float(len(lay.block) >= 2),
+        float(p == 0),
+    ]
+
+
+# Logistic-regression weights for run_features, fitted on rendered July-August pages
+# by benchmarks/tune_segmentation.py (October-November pages are kept for checking).
+_RUN_WEIGHTS = (-2.687, 1.323, -2.221, 2.213, 1.033, 0.876, 2.499, -2.840, -0.570, 1.161, -0.312, 0.000)
+
+
+def _heading_probability(features: list[float]) -> float:
+    z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def segment_text(text: str, source: str = "<text>") -> Page:
     """Segment one OCR'd page into articles and captions, in reading order.
 
@@ -411,35 +516,16 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     >>> page.items[0].kind
     'caption'
     """
-    units = _rebuild(_prepare(text))
+    lay = _layout(text)
+    units, stream, inline_runs, block = lay.units, lay.stream, lay.inline_runs, lay.block
     n_units = len(units)
-    # A short paragraph with a photo credit under it is a caption even without 图为.
-    for i in range(n_units - 1):
-        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
-            units[i].kind = "caption"
-    first_para = next((i for i, u in enumerate(units) if u.kind in ("para", "caption")), n_units)
-    last_para = max((i for i, u in enumerate(units) if u.kind in ("para", "caption")), default=-1)
-    block = [i for i in range(n_units) if units[i].kind == "short" and (i < first_para or i > last_para)]
-
-    # The body stream: paragraphs in order. Short lines between paragraphs are inline
-    # heading candidates attached to the paragraph they precede.
-    stream: list[int] = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
-    pos = {u: p for p, u in enumerate(stream)}
     cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
     block_cands = len(cands)
-    inline_runs: dict[int, list[int]] = {}
-    run: list[int] = []
-    for i in range(first_para, last_para + 1):
-        u = units[i]
-        if u.kind == "short":
-            run.append(i)
-        elif u.kind == "para":
-            if run:
-                inline_runs[pos[i]] = list(run)
-                cands.append(_Candidate([units[j].text for j in run], pos[i]))
-            run = []
-        elif u.kind == "caption":
-            run = []
+    for p, run in inline_runs.items():
+        if all(_is_label(units[j].text) for j in run):
+            continue
+        if _heading_probability(run_features(lay, p)) >= 0.5:
+            cands.append(_Candidate([units[j].text for j in run], p))
     items: list[Item] = []
     if stream:
         segments = _cut(units, stream, cands)
@@ -573,7 +659,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 first = next(o for o in segments if o.state == seg.state)
                 if first is not seg:
                     seg.state = -1
-    hard = [p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)]
+    inline_at = {c.at for c in cands if c.at is not None}
+    hard = [
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at)
+        for p in range(n)
+    ]
     return _force_splits(segments, hard, emit)
 
 
