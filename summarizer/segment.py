@@ -140,7 +140,12 @@ def clean_line(raw: str) -> str:
 
 
 def _clean_byline(raw: str) -> str:
-    return re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    tokens = text.split(" ")
+    if sum(len(t) == 1 for t in tokens) >= 3:
+        # OCR spacing between every character, not spaces between names.
+        text = re.sub(rf"^{_BYLINE_WORD}", lambda m: m.group(0) + " ", "".join(tokens))
+    return text
 
 
 def _prepare(text: str) -> list[_Line | None]:
@@ -237,8 +242,14 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if not ends:
         return 0, n
     last = ends[-1]
-    while last + 1 < n and _is_short_kind(lines[last + 1].text):
-        last += 1
+    grown = True
+    while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
+        grown = False
+        for k in (1, 2, 3):
+            if last + k < n and _is_short_kind("".join(ln.text for ln in lines[last + 1:last + k + 1])):
+                last += k
+                grown = True
+                break
     m = ends[0]
     start = m
     if m > 0 and not lines[m].indent:
@@ -261,8 +272,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # punctuation pushed onto a line of its own
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
-    if _is_short_kind(prev.text) or _is_short_kind(cur.text):
+    if _is_short_kind(cur.text):
         return False
+    if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
+        return True  # a bracketed note wrapped over two lines
+    if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
+        return False  # a byline ends its line unless it fills the column and wraps
     if indented_page and cur.indent:
         return False
     if col is None:  # too few lines to know the column: compare with the next line
@@ -692,6 +707,21 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
     return out
 
 
+def _byline_owner(units: list[_Unit], j: int) -> str | None:
+    """Who a byline or credit belongs to: "previous" (it ends an article), "next" (it heads
+    one, printed under the headline) or "caption" (a photo credit); None for other units."""
+    if units[j].kind not in ("byline", "credit"):
+        return None
+    k = j - 1
+    while k >= 0 and units[k].kind in ("byline", "credit"):
+        k -= 1
+    if k >= 0 and units[k].kind == "caption":
+        return "caption"
+    if k < 0 or units[k].kind == "short":
+        return "next"
+    return "previous"
+
+
 def _article_item(
     units: list[_Unit], stream: list[int], seg: _Segment, head_lines: list[str],
     inline_runs: dict[int, list[int]], consumed: set[int | None], ident: str,
@@ -701,32 +731,25 @@ def _article_item(
     sections: list[str] = []
     paras: list[str] = []
     first_u, last_u = stream[seg.units[0]], stream[seg.units[-1]]
-    # Units between this segment's last paragraph and the next paragraph (bylines, credits).
     nxt = next((i for i in range(last_u + 1, len(units)) if units[i].kind in ("para", "caption")),
                len(units))
+    prv = next((i for i in range(first_u - 1, -1, -1) if units[i].kind in ("para", "caption")), -1)
+    bylines.extend(_clean_byline(units[j].text) for j in range(prv + 1, first_u)
+                   if _byline_owner(units, j) == "next")
     for p in seg.units:
         ui = stream[p]
         if p in inline_runs and p not in consumed:
             sections.extend(units[j].text for j in inline_runs[p] if units[j].kind == "short")
         elif p in inline_runs and p != seg.units[0]:
             sections.extend(units[j].text for j in inline_runs[p])
-        lo = stream[p - 1] + 1 if p > 0 and p != seg.units[0] else ui
-        for j in range(lo, ui):
-            if units[j].kind in ("byline", "credit"):
-                bylines.append(_clean_byline(units[j].text))
-        u = units[ui]
-        paras.append(u.text)
-        if u.tail_byline:
-            bylines.append(u.tail_byline)
-    for j in range(last_u + 1, nxt):
-        if units[j].kind in ("byline", "credit"):
-            bylines.append(_clean_byline(units[j].text))
-    # Bylines printed right above the first paragraph (People's Daily style) belong here too.
-    for j in range(first_u - 1, -1, -1):
-        if units[j].kind in ("byline",):
-            bylines.insert(0, _clean_byline(units[j].text))
-        elif units[j].kind != "short":
-            break
+        if p != seg.units[0]:
+            bylines.extend(_clean_byline(units[j].text) for j in range(stream[p - 1] + 1, ui)
+                           if _byline_owner(units, j) in ("next", "previous"))
+        paras.append(units[ui].text)
+        if units[ui].tail_byline:
+            bylines.append(units[ui].tail_byline)
+    bylines.extend(_clean_byline(units[j].text) for j in range(last_u + 1, nxt)
+                   if _byline_owner(units, j) == "previous")
     return Item(
         id=ident, kind="article", body="\n".join(paras), headline=headline, kicker=kicker,
         subheadline=sub, byline=" ".join(dict.fromkeys(bylines)) or None, sections=tuple(sections),
