@@ -498,6 +498,14 @@ def run_features(lay: _Layout, p: int) -> list[float]:
     total = sum(lay.sim.weight(g) for g in big_after)
     coherence = sum(lay.sim.weight(g) for g in big_after & big_before) / total if total else 0.0
     prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
+    # Does the nearest earlier heading (run or page-top line) keep being talked about below?
+    earlier = [q for q in lay.inline_runs if q < p]
+    if earlier:
+        prev_head = "".join(lay.units[j].text for j in lay.inline_runs[max(earlier)])
+    else:
+        prev_head = "".join(lay.units[j].text for j in lay.block if j < lay.stream[0])
+    prev_after = lay.sim.score(prev_head, after) if prev_head else 0.0
+    prev_before = lay.sim.score(prev_head, before) if prev_head else 0.0
     return [
         1.0,
         cov_after,
@@ -511,12 +519,18 @@ def run_features(lay: _Layout, p: int) -> list[float]:
         float(text.endswith(("）", ")"))),
         float(len(lay.block) >= 2),
         float(p == 0),
+        prev_after,
+        prev_before,
+        float(lay.units[lay.stream[p] - 1].kind == "byline"),
     ]
 
 
 # Logistic-regression weights for run_features, fitted on rendered July-August pages
 # by benchmarks/tune_segmentation.py (October-November pages are kept for checking).
-_RUN_WEIGHTS = (-2.687, 1.323, -2.221, 2.213, 1.033, 0.876, 2.499, -2.840, -0.570, 1.161, -0.312, 0.000)
+_RUN_WEIGHTS = (
+    -2.651, 0.783, -2.611, 2.960, 1.386, 1.040, 2.473, -1.923, -0.560, 1.909, -0.348, -0.985,
+    -1.033, 0.774, -2.331,
+)
 
 
 def _heading_probability(features: list[float]) -> float:
