@@ -208,7 +208,7 @@ def score_page(items, truths: list[Truth], stats: Counter, fails: list) -> None:
     stats["pred"] += len(items)
     stats["truth"] += len(truths)
     texts = [item_text(it) for it in items]
-    for ti, t in enumerate(truths):
+    for t in truths:
         nt = norm(t.text)
         if not items:
             stats["chars"] += len(nt)
@@ -288,7 +288,8 @@ def main() -> None:
         "body_char_share": round(stats["chars_ok"] / max(stats["chars"], 1), 4),
         "seconds_per_page": round(elapsed / max(len(chosen), 1), 4),
         "boundary_f1_by_placement": {
-            k: round(2 * v["tp"] / max(v["truth"] + v["pred"], 1), 4) for k, v in sorted(by_place.items())
+            k: round(2 * v["tp"] / max(v["truth"] + v["pred"], 1), 4)
+            for k, v in sorted(by_place.items())
         },
     }
     print(json.dumps(out, ensure_ascii=False, indent=2))

@@ -48,7 +48,9 @@ _CLOSERS = "”’」』）)》】\"'"
 _GARBAGE = set("\ufffd¤¦¬¨¯´¸¹³²¼½¾×þÞðÐ§¿¡¢£¥©®ª")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
 
-_BYLINE_WORD = r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
+_BYLINE_WORD = (
+    r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
+)
 _NAME = r"[\u4e00-\u9fff·]{1,4}"
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
@@ -214,7 +216,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
              and b.text[:1].isalpha() else "") + b.text if k else b.text
-            for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf))
+            for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
         units.append(_classify(text, len(buf), buf[-1].spaced))
         buf.clear()
@@ -246,7 +248,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
         grown = False
         for k in (1, 2, 3):
-            if last + k < n and _is_short_kind("".join(ln.text for ln in lines[last + 1:last + k + 1])):
+            joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
+            if last + k < n and _is_short_kind(joined):
                 last += k
                 grown = True
                 break
@@ -317,7 +320,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
 
 def _grams(text: str) -> set[str]:
     chars = [ch for ch in text if is_cjk(ch) or ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])} | {ch for ch in chars if is_cjk(ch)}
+    pairs = {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return pairs | {ch for ch in chars if is_cjk(ch)}
 
 
 class _Similarity:
@@ -363,7 +367,10 @@ class _Candidate:
 
 
 def _viterbi(
-    emit: list[list[float]], bonus: list[float], cands: list[_Candidate], forbid: set[tuple[int, int]]
+    emit: list[list[float]],
+    bonus: list[float],
+    cands: list[_Candidate],
+    forbid: set[tuple[int, int]],
 ) -> list[tuple[int, bool]]:
     """Best (state, starts_new_article) per stream position; state -1 is "no headline"."""
     n, k = len(emit), len(cands)
@@ -459,7 +466,9 @@ def _layout(text: str) -> _Layout:
     while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
             units[first_para - 1].text):
         first_para -= 1
-    block = [i for i in range(n_units) if units[i].kind == "short" and (i < first_para or i > last_para)]
+    block = [
+        i for i in range(n_units) if units[i].kind == "short" and not first_para <= i <= last_para
+    ]
     stream = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
     pos = {u: p for p, u in enumerate(stream)}
     inline_runs: dict[int, list[int]] = {}
@@ -472,7 +481,8 @@ def _layout(text: str) -> _Layout:
                 inline_runs[pos[i]] = list(run)
             run = []
     texts = [units[i].text for i in stream]
-    return _Layout(units, stream, inline_runs, block, [_grams(t) for t in texts], _Similarity(texts))
+    grams = [_grams(t) for t in texts]
+    return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts))
 
 
 def _is_label(text: str) -> bool:
@@ -596,18 +606,17 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                     changed = True
     for c in range(block_cands):
         if c not in owner:
-            log.warning("headline %r matched no article on the page; left unassigned", cands[c].lines[0])
+            log.warning("headline %r matched no article on the page; left unassigned",
+                        cands[c].lines[0])
     heads: dict[int, list[str]] = {}
     for c in sorted(owner):
         heads.setdefault(owner[c], []).append(cands[c].lines[0])
 
     # Reading order: segments by their first paragraph; captions where they stand.
     seg_at = {stream[seg.units[0]]: si for si, seg in enumerate(segments)}
-    consumed_runs: set[int] = set()
-    for si, seg in enumerate(segments):
-        if seg.state >= block_cands:
-            consumed_runs.add(cands[seg.state].at)  # type: ignore[arg-type]
-    i = 0
+    consumed_runs: set[int | None] = {
+        cands[seg.state].at for seg in segments if seg.state >= block_cands
+    }
     order: list[tuple[str, int]] = []
     for i in range(n_units):
         if i in seg_at:
