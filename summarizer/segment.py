@@ -161,7 +161,9 @@ def _prepare(text: str) -> list[_Line | None]:
         indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000)", raw))
         # Width as printed (before folding, without OCR spaces); an indent takes column
         # space too, so the first line of a paragraph still measures as a full line.
-        printed = "".join(ch for ch in raw.strip() if not ch.isspace() and ch not in _GARBAGE)
+        printed = "".join(
+            ch for ch in raw.strip() if ch not in (" ", "\t") and ch not in _GARBAGE
+        )
         spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
         lines.append(
             _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip())
@@ -218,14 +220,19 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
              and b.text[:1].isalpha() else "") + b.text if k else b.text
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        units.append(_classify(text, len(buf), buf[-1].spaced))
+        unit = _classify(text, len(buf), buf[-1].spaced)
+        if zone_line and unit.kind == "para":
+            unit.kind = "short"  # however long, a line of a headline block is a heading
+        units.append(unit)
         buf.clear()
 
     top, bottom = _block_zones(present)
+    zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
         if buf and (in_block or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
             flush()
+        zone_line = idx < top or idx >= bottom
         buf.append(ln)
     flush()
     return units
@@ -283,9 +290,18 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return False  # a byline ends its line unless it fills the column and wraps
     if indented_page and cur.indent:
         return False
+    if _ends_terminal(prev.text) and (col is None or not indented_page):
+        return False
+    if not _ends_terminal(prev.text):
+        # Openers and sentence ends inside the line mark body text, never a headline.
+        if _OPENER.match(prev.text) or re.search(r"[。？！]", prev.text[:-1]):
+            return True
+        # The last line of a paragraph under a line at least as wide: a column of its own
+        # (a caption, a short item) whose width the neighbours do not show.
+        if _ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 2:
+            return True
     if col is None:  # too few lines to know the column: compare with the next line
-        return not _ends_terminal(prev.text) and (
-            prev.width >= cur.width - 2 or bool(re.search(r"[，。；、？！]", prev.text[:-1])))
+        return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
     if prev.width > col + 3:
         return False  # wider than the column: a headline printed across it
     if _ends_terminal(prev.text):
@@ -293,7 +309,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return indented_page and prev.width >= col - 1 and (
             cur.width >= col - 4 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
-    return prev.width >= col - 4 or bool(re.search(r"[，。；、？！]", prev.text[:-1]))
+    return prev.width >= col - 4 or bool(re.search(r"[，；、]", prev.text[:-1]))
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
