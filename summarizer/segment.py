@@ -298,7 +298,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
             return True
         # The last line of a paragraph under a line at least as wide: a column of its own
         # (a caption, a short item) whose width the neighbours do not show.
-        if _ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 2:
+        if _ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4:
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
@@ -368,7 +368,7 @@ class _Similarity:
 # --- the Viterbi pass ---------------------------------------------------------------------------
 
 _SWITCH = 0.55  # cost of starting a new article
-_NULL_EMIT = 0.12  # what a paragraph "scores" in an article without a headline
+_NULL_EMIT = 0.08  # what a paragraph "scores" in an article without a headline
 _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
