@@ -278,8 +278,9 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if all(unicodedata.category(ch).startswith("P") for ch in cur.text):
-        return True  # punctuation pushed onto a line of its own
+    if all(unicodedata.category(ch).startswith("P") for ch in cur.text) or cur.text[0] in (
+            "”’」』）》】，。、；：！？"):
+        return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
     if _is_short_kind(cur.text):
@@ -324,7 +325,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
+    short = not _ends_terminal(text) and _display_width(text) <= 64
     if short or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
@@ -368,6 +369,9 @@ class _Similarity:
 # --- the Viterbi pass ---------------------------------------------------------------------------
 
 _SWITCH = 0.55  # cost of starting a new article
+# Starting an article with no headline needs more evidence than one a headline claims:
+# the paragraphs must match no headline at all for a while.
+_NULL_EXTRA = 0.8
 _NULL_EMIT = 0.08  # what a paragraph "scores" in an article without a headline
 _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
@@ -415,7 +419,7 @@ def _viterbi(
             stay = score[s]
             opts = [(stay, (s, False))]
             if allowed(s, i):
-                cost = _SWITCH - bonus[i]
+                cost = _SWITCH - bonus[i] + (_NULL_EXTRA if s < 0 else 0.0)
                 if s >= 0 and cands[s].at == i:
                     cost -= _INLINE_BONUS
                 opts.append((score[best_prev] - cost, (best_prev, True)))
