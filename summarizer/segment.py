@@ -571,6 +571,19 @@ def _heading_probability(features: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_ASSIGN_MIN = 0.3  # least share of a headline's weight its article must contain
+
+
+def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
+    """Row/column pairs maximising the total score (Hungarian method), each at least ``minimum``."""
+    if not score or not score[0]:
+        return []
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if score[r][c] >= minimum]
+
+
 def segment_text(text: str, source: str = "<text>") -> Page:
     """Segment one OCR'd page into articles and captions, in reading order.
 
@@ -602,6 +615,15 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             owner[seg.state] = si
     sim = _Similarity([units[i].text for i in stream])
     seg_grams = [_grams("".join(units[stream[p]].text for p in seg.units[:4])) for seg in segments]
+    # Articles left without a headline (split off at an opener or a byline) and block lines
+    # left without an article: pair them by content as an assignment problem.
+    free_lines = [c for c in range(block_cands) if c not in owner]
+    free_segs = [si for si, seg in enumerate(segments) if seg.state < 0]
+    for c, si in _assign(
+        [[sim.score(cands[c].lines[0], seg_grams[si]) for si in free_segs] for c in free_lines],
+        _ASSIGN_MIN,
+    ):
+        owner[free_lines[c]] = free_segs[si]
     changed = True
     while changed:
         changed = False
