@@ -21,9 +21,9 @@ The segmenter works in four passes:
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
 
->>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
+>>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
 >>> [(it.kind, it.headline) for it in page.items]
-[('article', '教育帮扶见实效')]
+[('article', '乡村学校添新貌')]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -575,13 +576,38 @@ _ASSIGN_MIN = 0.3  # least share of a headline's weight its article must contain
 
 
 def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
-    """Row/column pairs maximising the total score (Hungarian method), each at least ``minimum``."""
-    if not score or not score[0]:
-        return []
-    from scipy.optimize import linear_sum_assignment
+    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
 
-    rows, cols = linear_sum_assignment(score, maximize=True)
-    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if score[r][c] >= minimum]
+    The tables are tiny (left-over headlines by left-over articles of one page), so the
+    assignment is solved exactly by dynamic programming over the set of used columns;
+    scipy's Hungarian solver would cost more to import than to run.
+
+    >>> _assign([[0.9, 0.4], [0.8, 0.1]], 0.3)
+    [(0, 1), (1, 0)]
+    """
+    pairs = [(r, c) for r, row in enumerate(score) for c, v in enumerate(row) if v >= minimum]
+    cols = sorted({c for _, c in pairs})
+    if len(cols) > 12:  # never seen on a page; fall back to greedy rather than blow up
+        taken: list[tuple[int, int]] = []
+        for r, c in sorted(pairs, key=lambda rc: -score[rc[0]][rc[1]]):
+            if all(r != tr and c != tc for tr, tc in taken):
+                taken.append((r, c))
+        return sorted(taken)
+    index = {c: k for k, c in enumerate(cols)}
+
+    @cache
+    def best(r: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if r == len(score):
+            return 0.0, ()
+        options = [best(r + 1, used)]
+        for c in cols:
+            bit = 1 << index[c]
+            if not used & bit and score[r][c] >= minimum:
+                total, rest = best(r + 1, used | bit)
+                options.append((total + score[r][c], ((r, c),) + rest))
+        return max(options, key=lambda o: o[0])
+
+    return list(best(0, 0)[1])
 
 
 def segment_text(text: str, source: str = "<text>") -> Page:
