@@ -3,23 +3,28 @@
 The page arrives as plain text: body lines broken at the column width,
 blank lines at random, headlines either next to their article or grouped in a
 block at the top or bottom of the page, OCR spaces and garbage characters.
-The segmenter works in four passes:
+The segmenter works in five passes:
 
 1. **Clean lines**: fold widths, drop garbage characters, remove the spaces
-   OCR puts between CJK characters, measure each line's display width.
+   OCR puts between CJK characters, measure each line's printed width.
 2. **Rebuild paragraphs**: a line continues into the next one when it has no
    final punctuation and fills the local column width; what is left are
    paragraphs and *short lines* (headlines, sub-heads, bylines, credits).
-3. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
+3. **Headline or sub-head**: each run of short lines between paragraphs is
+   scored by a small logistic model (:func:`run_features`).
+4. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
    whose states are the candidate headlines. Each headline "emits" the
    paragraphs that share its characters (IDF-weighted character bigrams), so
    a headline from a block far away still claims the body it describes;
    openers (本报讯, 新华社…电), end bylines and a nearby headline make a
-   switch cheaper. Each headline may own one article only.
-4. **Assemble items**: headline lines are grouped (kicker, headline,
+   switch cheaper. Each headline may own one article only; articles and
+   headlines left over are paired by content as an assignment problem.
+5. **Assemble items**: headline lines are grouped (kicker, headline,
    subheadline) with the article they were assigned to; short lines inside an
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
+
+See docs/segmentation.md for the benchmark and its figures.
 
 >>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
 >>> [(it.kind, it.headline) for it in page.items]
@@ -33,7 +38,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .text import fold_width, is_cjk
@@ -104,7 +109,6 @@ class _Unit:
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
-    heading_lines: list[str] = field(default_factory=list)
 
 
 def _display_width(text: str) -> int:
@@ -381,7 +385,6 @@ _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
-_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
 @dataclass
@@ -408,12 +411,12 @@ def _viterbi(
             return False
         return s < 0 or cands[s].at is None or cands[s].at == i
 
-    def e(s: int, i: int, age_start: bool) -> float:
+    def e(s: int, i: int) -> float:
         return _NULL_EMIT if s < 0 else emit[i][s]
 
     for s in states:
         if allowed(s, 0):
-            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+            score[s] = e(s, 0) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
     back.append({s: (s, True) for s in states})
     for i in range(1, n):
         new: dict[int, float] = {}
@@ -432,7 +435,7 @@ def _viterbi(
             elif cands[s].at is not None and cands[s].at != i:
                 opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
             val, ptr = max(opts, key=lambda o: o[0])
-            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
+            new[s] = val + (e(s, i) if val > neg / 2 else 0.0)
             bp[s] = ptr
         score = new
         back.append(bp)
@@ -733,12 +736,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             between = units[stream[p - 1] + 1: stream[p]]
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
-    # Emission decays over an article: the headline matches its opening paragraphs. Since
-    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
-    emit = [[0.0] * len(cands) for _ in range(n)]
-    for p in range(n):
-        for c in range(len(cands)):
-            emit[p][c] = base[p][c] * _EARLY[0]
+    emit = base
     forbid: set[tuple[int, int]] = set()
     for _ in range(4):
         path = _viterbi(emit, bonus, cands, forbid)
