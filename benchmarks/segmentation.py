@@ -82,7 +82,7 @@ def wrap(text: str, width: int, first: int = 0) -> list[str]:
     letting closing punctuation hang into the margin as print does."""
     lines, cur, w = [], "", first
     for ch in text:
-        cw = 2 if (is_cjk(ch) or ord(ch) > 0x2000) else 1
+        cw = 2 if ord(ch) > 0x2000 else 1
         if w + cw > width and cur and not (ch in "，。、；：！？”’）》" and w <= width):
             lines.append(cur)
             cur, w = "", 0
@@ -120,7 +120,7 @@ def heading_lines(rec: dict, rng: random.Random) -> list[str]:
     return [pad + ln for ln in out]
 
 
-def render_page(recs: list[dict], rng: random.Random) -> tuple[str, list[Truth]]:
+def render_page(recs: list[dict], rng: random.Random) -> tuple[str, list[Truth], str]:
     placement = rng.choices(["top", "bottom", "inline"], weights=[0.35, 0.15, 0.5])[0]
     blank_rate = rng.uniform(0.0, 0.25)
     indent = rng.random() < 0.5
@@ -169,7 +169,7 @@ def render_page(recs: list[dict], rng: random.Random) -> tuple[str, list[Truth]]
         out.append(ln)
         if rng.random() < blank_rate:
             out.append("")
-    return "\n".join(out) + "\n", truths
+    return "\n".join(out) + "\n", truths, placement
 
 
 def item_text(item) -> str:
@@ -208,7 +208,7 @@ def score_page(items, truths: list[Truth], stats: Counter, fails: list) -> None:
     stats["pred"] += len(items)
     stats["truth"] += len(truths)
     texts = [item_text(it) for it in items]
-    for ti, t in enumerate(truths):
+    for t in truths:
         nt = norm(t.text)
         if not items:
             stats["chars"] += len(nt)
@@ -255,16 +255,21 @@ def main() -> None:
     pages = load_pages(months)
     chosen = rng.sample(pages, min(args.pages, len(pages)))
     stats: Counter = Counter()
+    by_place: dict[str, Counter] = defaultdict(Counter)
     fails: list = []
     t0 = time.perf_counter()
     for pi, recs in enumerate(chosen):
-        text, truths = render_page(recs, rng)
+        text, truths, placement = render_page(recs, rng)
         if args.dump:
             args.dump.mkdir(parents=True, exist_ok=True)
             (args.dump / f"page{pi:04d}.txt").write_text(text, encoding="utf-8")
         page = segment_text(text, source=f"{recs[0]['date']}/{recs[0]['page']}")
         before = len(fails)
+        tp0 = stats["tp"]
         score_page(page.items, truths, stats, fails)
+        by_place[placement]["tp"] += stats["tp"] - tp0
+        by_place[placement]["truth"] += len(truths)
+        by_place[placement]["pred"] += len(page.items)
         fails[before:] = [f + (pi,) for f in fails[before:]]
     elapsed = time.perf_counter() - t0
     p = stats["tp"] / max(stats["pred"], 1)
@@ -282,6 +287,10 @@ def main() -> None:
         "headline_field_accuracy": round(stats["head_field_ok"] / max(stats["head_n"], 1), 4),
         "body_char_share": round(stats["chars_ok"] / max(stats["chars"], 1), 4),
         "seconds_per_page": round(elapsed / max(len(chosen), 1), 4),
+        "boundary_f1_by_placement": {
+            k: round(2 * v["tp"] / max(v["truth"] + v["pred"], 1), 4)
+            for k, v in sorted(by_place.items())
+        },
     }
     print(json.dumps(out, ensure_ascii=False, indent=2))
     for f in fails[: args.show_failures]:

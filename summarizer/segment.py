@@ -3,27 +3,32 @@
 The page arrives as plain text: body lines broken at the column width,
 blank lines at random, headlines either next to their article or grouped in a
 block at the top or bottom of the page, OCR spaces and garbage characters.
-The segmenter works in four passes:
+The segmenter works in five passes:
 
 1. **Clean lines**: fold widths, drop garbage characters, remove the spaces
-   OCR puts between CJK characters, measure each line's display width.
+   OCR puts between CJK characters, measure each line's printed width.
 2. **Rebuild paragraphs**: a line continues into the next one when it has no
    final punctuation and fills the local column width; what is left are
    paragraphs and *short lines* (headlines, sub-heads, bylines, credits).
-3. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
+3. **Headline or sub-head**: each run of short lines between paragraphs is
+   scored by a small logistic model (:func:`run_features`).
+4. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
    whose states are the candidate headlines. Each headline "emits" the
    paragraphs that share its characters (IDF-weighted character bigrams), so
    a headline from a block far away still claims the body it describes;
    openers (本报讯, 新华社…电), end bylines and a nearby headline make a
-   switch cheaper. Each headline may own one article only.
-4. **Assemble items**: headline lines are grouped (kicker, headline,
+   switch cheaper. Each headline may own one article only; articles and
+   headlines left over are paired by content as an assignment problem.
+5. **Assemble items**: headline lines are grouped (kicker, headline,
    subheadline) with the article they were assigned to; short lines inside an
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
 
->>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
+See docs/segmentation.md for the benchmark and its figures.
+
+>>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
 >>> [(it.kind, it.headline) for it in page.items]
-[('article', '教育帮扶见实效')]
+[('article', '乡村学校添新貌')]
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -48,8 +54,21 @@ _CLOSERS = "”’」』）)》】\"'"
 _GARBAGE = set("\ufffd¤¦¬¨¯´¸¹³²¼½¾×þÞðÐ§¿¡¢£¥©®ª")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
 
-_BYLINE_WORD = r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
+_BYLINE_WORD = (
+    r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
+)
 _NAME = r"[\u4e00-\u9fff·]{1,4}"
+# Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
+_NOTE_LINE = re.compile(
+    r"^[（(](?:(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源)[^）)]{0,60}"
+    r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电)[）)]$"
+    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编)[:：]"
+)
+# Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
+_LABELS = frozenset(
+    "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
+    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士".split()
+)
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -57,7 +76,9 @@ _BYLINE_TAIL = re.compile(
     rf"(?<=[。！？”）])\s*([（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}"
     rf"(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?)$"
 )
-_CREDIT = re.compile(r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$")
+_CREDIT = re.compile(
+    r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
+)
 _OPENER = re.compile(
     r"^(?:本报讯|新华社[^\s，。]{0,12}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,12}电)"
@@ -88,11 +109,11 @@ class _Unit:
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
-    heading_lines: list[str] = field(default_factory=list)
 
 
 def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # Ambiguous-width marks (—, “”, …, ·) are set full width in Chinese text.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _is_wide(ch: str) -> bool:
@@ -126,7 +147,12 @@ def clean_line(raw: str) -> str:
 
 
 def _clean_byline(raw: str) -> str:
-    return re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    tokens = text.split(" ")
+    if sum(len(t) == 1 for t in tokens) >= 3:
+        # OCR spacing between every character, not spaces between names.
+        text = re.sub(rf"^{_BYLINE_WORD}", lambda m: m.group(0) + " ", "".join(tokens))
+    return text
 
 
 def _prepare(text: str) -> list[_Line | None]:
@@ -140,7 +166,9 @@ def _prepare(text: str) -> list[_Line | None]:
         indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000)", raw))
         # Width as printed (before folding, without OCR spaces); an indent takes column
         # space too, so the first line of a paragraph still measures as a full line.
-        printed = "".join(ch for ch in raw.strip() if not ch.isspace() and ch not in _GARBAGE)
+        printed = "".join(
+            ch for ch in raw.strip() if ch not in (" ", "\t") and ch not in _GARBAGE
+        )
         spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
         lines.append(
             _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip())
@@ -168,15 +196,17 @@ def _column_widths(lines: list[_Line]) -> list[int | None]:
 
 
 def _ends_terminal(text: str) -> bool:
+    tail = _BYLINE_TAIL.search(text)
+    if tail and tail.start(1) > 0:
+        text = text[: tail.start(1)]  # "……场。（通讯员 张三）" ends its sentence
     t = text.rstrip(_CLOSERS)
-    return bool(t) and (t[-1] in _TERMINAL or text.endswith("——") is False and text[-1] in _CLOSERS
-                        and len(t) < len(text) and t[-1] in _TERMINAL)
+    return bool(t) and t[-1] in _TERMINAL
 
 
 def _is_short_kind(text: str) -> str | None:
     if _CREDIT.match(text):
         return "credit"
-    if _BYLINE_LINE.match(text):
+    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text):
         return "byline"
     return None
 
@@ -195,16 +225,21 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
              and b.text[:1].isalpha() else "") + b.text if k else b.text
-            for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf))
+            for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        units.append(_classify(text, len(buf), buf[-1].spaced))
+        unit = _classify(text, len(buf), buf[-1].spaced)
+        if zone_line and unit.kind == "para":
+            unit.kind = "short"  # however long, a line of a headline block is a heading
+        units.append(unit)
         buf.clear()
 
     top, bottom = _block_zones(present)
+    zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
         if buf and (in_block or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
             flush()
+        zone_line = idx < top or idx >= bottom
         buf.append(ln)
     flush()
     return units
@@ -223,15 +258,25 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if not ends:
         return 0, n
     last = ends[-1]
-    while last + 1 < n and _is_short_kind(lines[last + 1].text):
-        last += 1
-    m = ends[0]
+    grown = True
+    while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
+        grown = False
+        for k in (1, 2, 3):
+            joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
+            if last + k < n and _is_short_kind(joined):
+                last += k
+                grown = True
+                break
+    # An opener begins body text even when its paragraph's end is further down.
+    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
     start = m
     if m > 0 and not lines[m].indent:
         width = lines[m - 1].width
         j = m - 1
         if width >= lines[m].width - 2:
-            while j >= 0 and abs(lines[j].width - width) <= 2 and not _ends_terminal(lines[j].text):
+            while j >= 0 and not _ends_terminal(lines[j].text) and (
+                abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
+            ):
                 start = j
                 if lines[j].indent:
                     break
@@ -241,17 +286,31 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if all(unicodedata.category(ch).startswith("P") for ch in cur.text):
-        return True  # punctuation pushed onto a line of its own
+    if all(unicodedata.category(ch).startswith("P") for ch in cur.text) or cur.text[0] in (
+            "”’」』）》】，。、；：！？"):
+        return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
-    if _is_short_kind(prev.text) or _is_short_kind(cur.text):
+    if _is_short_kind(cur.text):
         return False
+    if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
+        return True  # a bracketed note wrapped over two lines
+    if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
+        return False  # a byline ends its line unless it fills the column and wraps
     if indented_page and cur.indent:
         return False
+    if _ends_terminal(prev.text) and (col is None or not indented_page):
+        return False
+    if not _ends_terminal(prev.text):
+        # Openers and sentence ends inside the line mark body text, never a headline.
+        if _OPENER.match(prev.text) or re.search(r"[。？！]", prev.text[:-1]):
+            return True
+        # The last line of a paragraph under a line at least as wide: a column of its own
+        # (a caption, a short item) whose width the neighbours do not show.
+        if _ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4:
+            return True
     if col is None:  # too few lines to know the column: compare with the next line
-        return not _ends_terminal(prev.text) and (
-            prev.width >= cur.width - 2 or bool(re.search(r"[，。；、？！]", prev.text[:-1])))
+        return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
     if prev.width > col + 3:
         return False  # wider than the column: a headline printed across it
     if _ends_terminal(prev.text):
@@ -259,7 +318,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return indented_page and prev.width >= col - 1 and (
             cur.width >= col - 4 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
-    return prev.width >= col - 4 or bool(re.search(r"[，。；、？！]", prev.text[:-1]))
+    return prev.width >= col - 4 or bool(re.search(r"[，；、]", prev.text[:-1]))
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
@@ -274,7 +333,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
+    short = not _ends_terminal(text) and _display_width(text) <= 64
     if short or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
@@ -286,7 +345,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
 
 def _grams(text: str) -> set[str]:
     chars = [ch for ch in text if is_cjk(ch) or ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])} | {ch for ch in chars if is_cjk(ch)}
+    pairs = {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return pairs | {ch for ch in chars if is_cjk(ch)}
 
 
 class _Similarity:
@@ -317,12 +377,14 @@ class _Similarity:
 # --- the Viterbi pass ---------------------------------------------------------------------------
 
 _SWITCH = 0.55  # cost of starting a new article
-_NULL_EMIT = 0.12  # what a paragraph "scores" in an article without a headline
+# Starting an article with no headline needs more evidence than one a headline claims:
+# the paragraphs must match no headline at all for a while.
+_NULL_EXTRA = 0.8
+_NULL_EMIT = 0.08  # what a paragraph "scores" in an article without a headline
 _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
-_INLINE_BONUS = 0.5  # a headline printed right above this paragraph
+_INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
-_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
 @dataclass
@@ -332,7 +394,10 @@ class _Candidate:
 
 
 def _viterbi(
-    emit: list[list[float]], bonus: list[float], cands: list[_Candidate], forbid: set[tuple[int, int]]
+    emit: list[list[float]],
+    bonus: list[float],
+    cands: list[_Candidate],
+    forbid: set[tuple[int, int]],
 ) -> list[tuple[int, bool]]:
     """Best (state, starts_new_article) per stream position; state -1 is "no headline"."""
     n, k = len(emit), len(cands)
@@ -346,12 +411,12 @@ def _viterbi(
             return False
         return s < 0 or cands[s].at is None or cands[s].at == i
 
-    def e(s: int, i: int, age_start: bool) -> float:
+    def e(s: int, i: int) -> float:
         return _NULL_EMIT if s < 0 else emit[i][s]
 
     for s in states:
         if allowed(s, 0):
-            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+            score[s] = e(s, 0) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
     back.append({s: (s, True) for s in states})
     for i in range(1, n):
         new: dict[int, float] = {}
@@ -361,7 +426,7 @@ def _viterbi(
             stay = score[s]
             opts = [(stay, (s, False))]
             if allowed(s, i):
-                cost = _SWITCH - bonus[i]
+                cost = _SWITCH - bonus[i] + (_NULL_EXTRA if s < 0 else 0.0)
                 if s >= 0 and cands[s].at == i:
                     cost -= _INLINE_BONUS
                 opts.append((score[best_prev] - cost, (best_prev, True)))
@@ -370,7 +435,7 @@ def _viterbi(
             elif cands[s].at is not None and cands[s].at != i:
                 opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
             val, ptr = max(opts, key=lambda o: o[0])
-            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
+            new[s] = val + (e(s, i) if val > neg / 2 else 0.0)
             bp[s] = ptr
         score = new
         back.append(bp)
@@ -404,6 +469,150 @@ def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return kicker, headline, sub
 
 
+@dataclass
+class _Layout:
+    """A page rebuilt into units: paragraphs in body order and where short lines sit."""
+
+    units: list[_Unit]
+    stream: list[int]  # unit index of each body paragraph
+    inline_runs: dict[int, list[int]]  # stream position -> short units printed right above it
+    block: list[int]  # short units above the first / below the last paragraph
+    grams: list[set[str]]
+    sim: _Similarity
+
+
+def _layout(text: str) -> _Layout:
+    units = _rebuild(_prepare(text))
+    n_units = len(units)
+    # A short paragraph with a photo credit under it is a caption even without 图为.
+    for i in range(n_units - 1):
+        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
+            units[i].kind = "caption"
+    body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
+    first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
+    while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
+            units[first_para - 1].text):
+        first_para -= 1
+    block = [
+        i for i in range(n_units) if units[i].kind == "short" and not first_para <= i <= last_para
+    ]
+    stream = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
+    pos = {u: p for p, u in enumerate(stream)}
+    inline_runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i in range(first_para, last_para + 1):
+        if units[i].kind == "short":
+            run.append(i)
+        elif units[i].kind in ("para", "caption"):
+            if run and units[i].kind == "para":
+                inline_runs[pos[i]] = list(run)
+            run = []
+    texts = [units[i].text for i in stream]
+    grams = [_grams(t) for t in texts]
+    return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts))
+
+
+def _is_label(text: str) -> bool:
+    return text.strip("■●◆【】[]·：: ") in _LABELS
+
+
+def run_features(lay: _Layout, p: int) -> list[float]:
+    """Features of the short lines printed above paragraph ``p``: headline or sub-head?
+
+    A headline's words come back in the paragraphs below it but not in those
+    above; a sub-head continues the topic of the text around it. Openers,
+    bylines just above and multi-line groups also point to a headline.
+    """
+    run = lay.inline_runs[p]
+    lines = [lay.units[j].text for j in run]
+    text = "".join(lines)
+    after = set().union(*lay.grams[p:p + 4])
+    before = set().union(*lay.grams[max(0, p - 3):p])
+    cov_after = lay.sim.score(text, after)
+    cov_before = lay.sim.score(text, before)
+    big_after = {g for g in set().union(*lay.grams[p:p + 2]) if len(g) == 2}
+    big_before = {g for g in before if len(g) == 2}
+    total = sum(lay.sim.weight(g) for g in big_after)
+    coherence = sum(lay.sim.weight(g) for g in big_after & big_before) / total if total else 0.0
+    prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
+    # Does the nearest earlier heading (run or page-top line) keep being talked about below?
+    earlier = [q for q in lay.inline_runs if q < p]
+    if earlier:
+        prev_head = "".join(lay.units[j].text for j in lay.inline_runs[max(earlier)])
+    else:
+        prev_head = "".join(lay.units[j].text for j in lay.block if j < lay.stream[0])
+    prev_after = lay.sim.score(prev_head, after) if prev_head else 0.0
+    prev_before = lay.sim.score(prev_head, before) if prev_head else 0.0
+    return [
+        1.0,
+        cov_after,
+        cov_before,
+        float(lay.units[lay.stream[p]].opener),
+        float(prev_kind in ("byline", "credit")),
+        float(len(run) >= 2),
+        min(len(text), 40) / 40,
+        coherence,
+        float(any(ln.startswith("—") or ln.endswith("——") for ln in lines)),
+        float(text.endswith(("）", ")"))),
+        float(len(lay.block) >= 2),
+        float(p == 0),
+        prev_after,
+        prev_before,
+        float(lay.units[lay.stream[p] - 1].kind == "byline"),
+    ]
+
+
+# Logistic-regression weights for run_features, fitted on rendered July-August pages
+# by benchmarks/tune_segmentation.py (October-November pages are kept for checking).
+_RUN_WEIGHTS = (
+    -2.651, 0.783, -2.611, 2.960, 1.386, 1.040, 2.473, -1.923, -0.560, 1.909, -0.348, -0.985,
+    -1.033, 0.774, -2.331,
+)
+
+
+def _heading_probability(features: list[float]) -> float:
+    z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_ASSIGN_MIN = 0.3  # least share of a headline's weight its article must contain
+
+
+def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
+    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
+
+    The tables are tiny (left-over headlines by left-over articles of one page), so the
+    assignment is solved exactly by dynamic programming over the set of used columns;
+    scipy's Hungarian solver would cost more to import than to run.
+
+    >>> _assign([[0.9, 0.4], [0.8, 0.1]], 0.3)
+    [(0, 1), (1, 0)]
+    """
+    pairs = [(r, c) for r, row in enumerate(score) for c, v in enumerate(row) if v >= minimum]
+    cols = sorted({c for _, c in pairs})
+    if len(cols) > 12:  # never seen on a page; fall back to greedy rather than blow up
+        taken: list[tuple[int, int]] = []
+        for r, c in sorted(pairs, key=lambda rc: -score[rc[0]][rc[1]]):
+            if all(r != tr and c != tc for tr, tc in taken):
+                taken.append((r, c))
+        return sorted(taken)
+    index = {c: k for k, c in enumerate(cols)}
+
+    @cache
+    def best(r: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if r == len(score):
+            return 0.0, ()
+        options = [best(r + 1, used)]
+        for c in cols:
+            bit = 1 << index[c]
+            if not used & bit and score[r][c] >= minimum:
+                total, rest = best(r + 1, used | bit)
+                options.append((total + score[r][c], ((r, c),) + rest))
+        return max(options, key=lambda o: o[0])
+
+    return list(best(0, 0)[1])
+
+
 def segment_text(text: str, source: str = "<text>") -> Page:
     """Segment one OCR'd page into articles and captions, in reading order.
 
@@ -411,35 +620,16 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     >>> page.items[0].kind
     'caption'
     """
-    units = _rebuild(_prepare(text))
+    lay = _layout(text)
+    units, stream, inline_runs, block = lay.units, lay.stream, lay.inline_runs, lay.block
     n_units = len(units)
-    # A short paragraph with a photo credit under it is a caption even without 图为.
-    for i in range(n_units - 1):
-        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
-            units[i].kind = "caption"
-    first_para = next((i for i, u in enumerate(units) if u.kind in ("para", "caption")), n_units)
-    last_para = max((i for i, u in enumerate(units) if u.kind in ("para", "caption")), default=-1)
-    block = [i for i in range(n_units) if units[i].kind == "short" and (i < first_para or i > last_para)]
-
-    # The body stream: paragraphs in order. Short lines between paragraphs are inline
-    # heading candidates attached to the paragraph they precede.
-    stream: list[int] = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
-    pos = {u: p for p, u in enumerate(stream)}
     cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
     block_cands = len(cands)
-    inline_runs: dict[int, list[int]] = {}
-    run: list[int] = []
-    for i in range(first_para, last_para + 1):
-        u = units[i]
-        if u.kind == "short":
-            run.append(i)
-        elif u.kind == "para":
-            if run:
-                inline_runs[pos[i]] = list(run)
-                cands.append(_Candidate([units[j].text for j in run], pos[i]))
-            run = []
-        elif u.kind == "caption":
-            run = []
+    for p, run in inline_runs.items():
+        if all(_is_label(units[j].text) for j in run):
+            continue
+        if _heading_probability(run_features(lay, p)) >= 0.5:
+            cands.append(_Candidate([units[j].text for j in run], p))
     items: list[Item] = []
     if stream:
         segments = _cut(units, stream, cands)
@@ -454,6 +644,15 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             owner[seg.state] = si
     sim = _Similarity([units[i].text for i in stream])
     seg_grams = [_grams("".join(units[stream[p]].text for p in seg.units[:4])) for seg in segments]
+    # Articles left without a headline (split off at an opener or a byline) and block lines
+    # left without an article: pair them by content as an assignment problem.
+    free_lines = [c for c in range(block_cands) if c not in owner]
+    free_segs = [si for si, seg in enumerate(segments) if seg.state < 0]
+    for c, si in _assign(
+        [[sim.score(cands[c].lines[0], seg_grams[si]) for si in free_segs] for c in free_lines],
+        _ASSIGN_MIN,
+    ):
+        owner[free_lines[c]] = free_segs[si]
     changed = True
     while changed:
         changed = False
@@ -481,18 +680,17 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                     changed = True
     for c in range(block_cands):
         if c not in owner:
-            log.warning("headline %r matched no article on the page; left unassigned", cands[c].lines[0])
+            log.warning("headline %r matched no article on the page; left unassigned",
+                        cands[c].lines[0])
     heads: dict[int, list[str]] = {}
     for c in sorted(owner):
         heads.setdefault(owner[c], []).append(cands[c].lines[0])
 
     # Reading order: segments by their first paragraph; captions where they stand.
     seg_at = {stream[seg.units[0]]: si for si, seg in enumerate(segments)}
-    consumed_runs: set[int] = set()
-    for si, seg in enumerate(segments):
-        if seg.state >= block_cands:
-            consumed_runs.add(cands[seg.state].at)  # type: ignore[arg-type]
-    i = 0
+    consumed_runs: set[int | None] = {
+        cands[seg.state].at for seg in segments if seg.state >= block_cands
+    }
     order: list[tuple[str, int]] = []
     for i in range(n_units):
         if i in seg_at:
@@ -538,12 +736,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             between = units[stream[p - 1] + 1: stream[p]]
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
-    # Emission decays over an article: the headline matches its opening paragraphs. Since
-    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
-    emit = [[0.0] * len(cands) for _ in range(n)]
-    for p in range(n):
-        for c in range(len(cands)):
-            emit[p][c] = base[p][c] * _EARLY[0]
+    emit = base
     forbid: set[tuple[int, int]] = set()
     for _ in range(4):
         path = _viterbi(emit, bonus, cands, forbid)
@@ -573,7 +766,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 first = next(o for o in segments if o.state == seg.state)
                 if first is not seg:
                     seg.state = -1
-    hard = [p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)]
+    inline_at = {c.at for c in cands if c.at is not None}
+    hard = [
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at)
+        for p in range(n)
+    ]
     return _force_splits(segments, hard, emit)
 
 
@@ -602,6 +799,21 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
     return out
 
 
+def _byline_owner(units: list[_Unit], j: int) -> str | None:
+    """Who a byline or credit belongs to: "previous" (it ends an article), "next" (it heads
+    one, printed under the headline) or "caption" (a photo credit); None for other units."""
+    if units[j].kind not in ("byline", "credit"):
+        return None
+    k = j - 1
+    while k >= 0 and units[k].kind in ("byline", "credit"):
+        k -= 1
+    if k >= 0 and units[k].kind == "caption":
+        return "caption"
+    if k < 0 or units[k].kind == "short":
+        return "next"
+    return "previous"
+
+
 def _article_item(
     units: list[_Unit], stream: list[int], seg: _Segment, head_lines: list[str],
     inline_runs: dict[int, list[int]], consumed: set[int | None], ident: str,
@@ -611,32 +823,25 @@ def _article_item(
     sections: list[str] = []
     paras: list[str] = []
     first_u, last_u = stream[seg.units[0]], stream[seg.units[-1]]
-    # Units between this segment's last paragraph and the next paragraph (bylines, credits).
     nxt = next((i for i in range(last_u + 1, len(units)) if units[i].kind in ("para", "caption")),
                len(units))
+    prv = next((i for i in range(first_u - 1, -1, -1) if units[i].kind in ("para", "caption")), -1)
+    bylines.extend(_clean_byline(units[j].text) for j in range(prv + 1, first_u)
+                   if _byline_owner(units, j) == "next")
     for p in seg.units:
         ui = stream[p]
         if p in inline_runs and p not in consumed:
             sections.extend(units[j].text for j in inline_runs[p] if units[j].kind == "short")
         elif p in inline_runs and p != seg.units[0]:
             sections.extend(units[j].text for j in inline_runs[p])
-        lo = stream[p - 1] + 1 if p > 0 and p != seg.units[0] else ui
-        for j in range(lo, ui):
-            if units[j].kind in ("byline", "credit"):
-                bylines.append(_clean_byline(units[j].text))
-        u = units[ui]
-        paras.append(u.text)
-        if u.tail_byline:
-            bylines.append(u.tail_byline)
-    for j in range(last_u + 1, nxt):
-        if units[j].kind in ("byline", "credit"):
-            bylines.append(_clean_byline(units[j].text))
-    # Bylines printed right above the first paragraph (People's Daily style) belong here too.
-    for j in range(first_u - 1, -1, -1):
-        if units[j].kind in ("byline",):
-            bylines.insert(0, _clean_byline(units[j].text))
-        elif units[j].kind != "short":
-            break
+        if p != seg.units[0]:
+            bylines.extend(_clean_byline(units[j].text) for j in range(stream[p - 1] + 1, ui)
+                           if _byline_owner(units, j) in ("next", "previous"))
+        paras.append(units[ui].text)
+        if units[ui].tail_byline:
+            bylines.append(units[ui].tail_byline)
+    bylines.extend(_clean_byline(units[j].text) for j in range(last_u + 1, nxt)
+                   if _byline_owner(units, j) == "previous")
     return Item(
         id=ident, kind="article", body="\n".join(paras), headline=headline, kicker=kicker,
         subheadline=sub, byline=" ".join(dict.fromkeys(bylines)) or None, sections=tuple(sections),

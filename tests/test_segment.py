@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from summarizer.segment import clean_line, segment_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +43,12 @@ def test_column_breaks_and_blank_lines_are_rejoined():
 
 
 def test_ocr_spaces_between_cjk_are_removed_from_body():
-    page = "课后服务受欢迎\n　　学 校 开 设 了 书 法 、 编 程\n等 课 程 ， 家 长 的 焦 虑 情 绪\n明显缓解。\n"
+    page = (
+        "课后服务受欢迎\n"
+        "　　学 校 开 设 了 书 法 、 编 程\n"
+        "等 课 程 ， 家 长 的 焦 虑 情 绪\n"
+        "明显缓解。\n"
+    )
     [item] = articles(page)
     assert item.body == "学校开设了书法、编程等课程，家长的焦虑情绪明显缓解。"
 
@@ -83,8 +86,6 @@ def test_kicker_and_subheadline_travel_with_their_headline():
     assert item.subheadline == "——虚拟仿真实训基地建设见闻"
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: a two-line page whose first line carries "
-                   "the opener is read as a heading line; see docs/segmentation.md")
 def test_byline_on_its_own_line_and_on_the_last_sentence_line():
     page = (
         "　　本报讯 全县今年开展教育帮扶\n"
@@ -183,21 +184,26 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+SMALL_PAGE = "书法课程受欢迎\n　　本报讯 学校开设了书法等课\n程，家长十分满意。\n"
+
+
 def test_cli_segment_json(tmp_path):
     page = tmp_path / "p.txt"
-    page.write_text("书法课程受欢迎\n　　本报讯 学校开设了书法等课\n程，家长十分满意。\n", encoding="utf-8")
+    page.write_text(SMALL_PAGE, encoding="utf-8")
     res = run_cli("segment", str(page))
     assert res.returncode == 0, res.stderr
     doc = json.loads(res.stdout)
     assert doc["source"] == str(page)
     [item] = doc["items"]
-    assert list(item) == ["id", "kind", "kicker", "headline", "subheadline", "byline", "sections", "body"]
+    assert list(item) == [
+        "id", "kind", "kicker", "headline", "subheadline", "byline", "sections", "body",
+    ]
     assert item["headline"] == "书法课程受欢迎"
 
 
 def test_cli_segment_markdown_and_gb18030(tmp_path):
     page = tmp_path / "p.txt"
-    page.write_bytes("书法课程受欢迎\n　　本报讯 学校开设了书法等课\n程，家长十分满意。\n".encode("gb18030"))
+    page.write_bytes(SMALL_PAGE.encode("gb18030"))
     res = run_cli("segment", str(page), "--format", "md")
     assert res.returncode == 0, res.stderr
     assert "## 1. 书法课程受欢迎" in res.stdout
