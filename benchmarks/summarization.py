@@ -149,8 +149,8 @@ def speed(make_engine: Callable[[], SummarizerEngine], cfg: SummarizeConfig, dat
         "cpu_s": round(cpu, 2),
         # Wall-clock rate, and the rate per second of CPU time this process got:
         # on a shared machine the second is the per-core throughput.
-        "articles_per_s": round(len(texts) / elapsed, 1),
-        "articles_per_cpu_s": round(len(texts) / cpu, 1),
+        "articles_per_s": float(f"{len(texts) / elapsed:.3g}"),
+        "articles_per_cpu_s": float(f"{len(texts) / cpu:.3g}"),
         "threads": 1,
     }
 
