@@ -174,6 +174,8 @@ def validate(model: type[M], data: dict[str, Any], *, where: str, example: str) 
                     str(err["loc"][-1]), _field_names(model, err["loc"][:-1]), n=1)
                 guess = f" (did you mean {close[0]!r}?)" if close else ""
                 problems.append(f"  {name}: unknown field{guess}")
+            elif err["type"] == "missing":
+                problems.append(f"  {name}: required field is missing")
             else:
                 problems.append(f"  {name}: {err['msg']} (got {err['input']!r})")
         raise ConfigError(f"invalid configuration in {where}:\n" + "\n".join(problems),

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .summarize.backends import Seq2SeqBackend
 
 
+DEFAULT_HINT_ID = "IDEA-CCNL/Randeng-Pegasus-238M-Summary-Chinese"
+
+
 @dataclass(frozen=True)
 class ModelLocation:
     """A model that exists locally: the name the user gave and the directory holding it."""
@@ -49,21 +52,44 @@ def locate_model(name: str) -> ModelLocation:
     p = Path(name).expanduser()
     if p.is_dir():
         return ModelLocation(name, p)
+    no_weights = "or use --engine extractive, which needs no weights"
     if p.exists():
-        raise ModelNotFoundError(f"model path {p} is a file, not a model directory")
+        raise ModelNotFoundError(
+            f"model path {p} is a file, not a model directory",
+            hint=f"pass the directory that holds config.json and the weights; {no_weights}",
+        )
+    if _looks_like_path(name):
+        raise ModelNotFoundError(
+            f"model directory {p} does not exist",
+            hint=f"check the path, or pass a Hugging Face id such as {DEFAULT_HINT_ID}; "
+            + no_weights,
+        )
     snap = _hf_cache_snapshot(name)
     if snap is not None and any(snap.iterdir()):
         return ModelLocation(name, snap)
-    cache = os.environ.get("HF_HUB_CACHE") or os.environ.get("HF_HOME") or "~/.cache/huggingface"
     raise ModelNotFoundError(
         f"model {name!r} is not available on this machine "
-        f"(not a local directory, not in the Hugging Face cache at {cache})",
+        f"(not a local directory, not in the Hugging Face cache at {_hub_cache_dir()})",
         hint=(
-            f"on a machine with internet run `huggingface-cli download {name}` and copy the "
-            "cache over, or pass --model /path/to/model_dir; or use --engine extractive, "
-            "which needs no weights"
+            f"on a machine with internet run `hf download {name}` and copy the "
+            "cache over, or pass --model /path/to/model_dir; " + no_weights
         ),
     )
+
+
+def _looks_like_path(name: str) -> bool:
+    # Hub ids are "name" or "owner/name"; anything else can only be a local path.
+    return name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name
+
+
+def _hub_cache_dir() -> str:
+    # Read at call time (not huggingface_hub.constants, fixed at import) so
+    # that the message names the cache the lookup actually used.
+    if os.environ.get("HF_HUB_CACHE"):
+        return os.environ["HF_HUB_CACHE"]
+    home = os.environ.get("HF_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or "~/.cache", "huggingface")
+    return os.path.join(home, "hub")
 
 
 def is_model_available(name: str) -> bool:

@@ -161,8 +161,15 @@ def export_ct2(
     if out.exists() and any(out.iterdir()) and not force:
         raise InputError(f"output directory {out} exists and is not empty",
                          hint="choose a new --output or pass --force to overwrite")
-    config = AutoConfig.from_pretrained(loc.path)
-    tokenizer = load_tokenizer(loc.path, config.model_type)
+    try:
+        config = AutoConfig.from_pretrained(loc.path)
+        tokenizer = load_tokenizer(loc.path, config.model_type)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelLoadError(
+            f"cannot read the model in {loc.path}: {exc}",
+            hint="pass a Hugging Face model directory with config.json and tokenizer files "
+            "(vocab.txt for Randeng-Pegasus)",
+        ) from None
     tokens = _unique_tokens(tokenizer, config.vocab_size)
     view = _VocabView(tokens, config, getattr(tokenizer, "unk_token", None))
     try:
