@@ -73,12 +73,17 @@ def _config(config: Path | None, overrides: list[str] | None, model: str | None 
     return cfg
 
 
-def _emit(obj: Any, output: Path | None = None) -> None:
-    text = json.dumps(obj, ensure_ascii=False, indent=2)
+def _write(text: str, output: Path | None) -> None:
+    from .textio import write_text
+
     if output is None:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_text(output, text)
+
+
+def _emit(obj: Any, output: Path | None = None) -> None:
+    _write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", output)
 
 
 def _page_markdown(doc: dict[str, Any]) -> str:
@@ -106,11 +111,7 @@ def _print_page(doc: dict[str, Any], fmt: Fmt, output: Path | None) -> None:
     if fmt is Fmt.json:
         _emit(doc, output)
         return
-    text = _page_markdown(doc)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _write(_page_markdown(doc), output)
 
 
 @app.command()
@@ -169,19 +170,19 @@ def summarize(
     from .types import Document
 
     if (file is None) == (input is None):
-        raise InputError("give either an article FILE or --input IN.jsonl", hint="see --help")
+        raise InputError("give either an article FILE (- for stdin) or --input IN.jsonl, not both",
+                         hint="summarizer summarize article.txt, or "
+                         "summarizer summarize --input in.jsonl --output out.jsonl")
     cfg = _config(config, set_, model)
     engine_name = engine.value if engine else None
     if file is not None:
         engine_obj = load_summarizer(cfg.summarize, engine=engine_name)
         [summary] = engine_obj.summarize([Document(read_text(file), headline)], max_chars=max_chars)
-        if output is None:
-            sys.stdout.write(summary.text + "\n")
-        else:
-            output.write_text(summary.text + "\n", encoding="utf-8")
+        _write(summary.text + "\n", output)
         return
     if output is None:
-        raise InputError("--input needs --output OUT.jsonl", hint="add --output")
+        raise InputError("--input needs --output OUT.jsonl",
+                         hint="add --output out.jsonl; the records are written there in order")
     n = summarize_jsonl(input, output, cfg.summarize, engine=engine_name, max_chars=max_chars)
     typer.echo(f"wrote {n} records to {output}", err=True)
 
