@@ -117,7 +117,8 @@ def _page_markdown(doc: dict[str, Any]) -> str:
             lines += ["", f"> {it['summary']}"]
         if it.get("sections"):
             lines += ["", "sections: " + " / ".join(it["sections"])]
-        lines += ["", it["body"], ""]
+        # One blank line per paragraph break: Markdown joins single-newline lines.
+        lines += ["", it["body"].replace("\n", "\n\n"), ""]
     return "\n".join(lines)
 
 

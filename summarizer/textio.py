@@ -62,6 +62,16 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
             f"{name} looks like a binary file, not text",
             hint="pass plain text (UTF-8, GB18030/GBK or Big5); extract text from PDFs first",
         )
+    text = _decode(data, name)
+    # Whitespace the byte check cannot see: a BOM alone, ideographic spaces (U+3000).
+    if not text.strip():
+        raise InputError(
+            f"{name} is empty", hint="pass a file that contains the page or article text"
+        )
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
