@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from .summarize.backends import Seq2SeqBackend
 
 
-DEFAULT_HINT_ID = "IDEA-CCNL/Randeng-Pegasus-238M-Summary-Chinese"
-
-
 @dataclass(frozen=True)
 class ModelLocation:
     """A model that exists locally: the name the user gave and the directory holding it."""
@@ -43,16 +40,27 @@ def _hf_cache_snapshot(repo_id: str) -> Path | None:
         return None
 
 
-def locate_model(name: str) -> ModelLocation:
+NO_WEIGHTS = "or use --engine extractive, which needs no weights"
+# What a training script tells the user instead (its config names the base model).
+TRAINING_ALTERNATIVE = "or set model: in the training config to a local model directory"
+
+
+def locate_model(name: str, *, alternative: str = NO_WEIGHTS) -> ModelLocation:
     """Find a model by local directory or Hugging Face id in the local cache; never download.
 
     Raises :class:`ModelNotFoundError` naming the model, where it was looked
-    for and how to get it.
+    for and how to get it; ``alternative`` ends the hint with what to do
+    instead (by default: use the extractive summariser).
+
+    >>> locate_model("./no/such/model")
+    Traceback (most recent call last):
+    summarizer.errors.ModelNotFoundError: [E300] model directory no/such/model does not exist
+      fix: check the path, ...
     """
     p = Path(name).expanduser()
     if p.is_dir():
         return ModelLocation(name, p)
-    no_weights = "or use --engine extractive, which needs no weights"
+    no_weights = alternative
     if p.exists():
         raise ModelNotFoundError(
             f"model path {p} is a file, not a model directory",
@@ -60,9 +68,8 @@ def locate_model(name: str) -> ModelLocation:
         )
     if _looks_like_path(name):
         raise ModelNotFoundError(
-            f"model directory {p} does not exist",
-            hint=f"check the path, or pass a Hugging Face id such as {DEFAULT_HINT_ID}; "
-            + no_weights,
+            f"model directory {name} does not exist",
+            hint="check the path (or give a Hugging Face id like owner/name); " + no_weights,
         )
     snap = _hf_cache_snapshot(name)
     if snap is not None and any(snap.iterdir()):

@@ -261,7 +261,7 @@ def test_missing_models(monkeypatch, capsys, tmp_path):
     # The path hint must not tell the user to download a path from the hub.
     code, out, err = run_cli(monkeypatch, capsys, "run", "-e", "abstractive", "-m",
                              "./models/randeng", str(ROOT / "examples" / "page.txt"))
-    assert_user_error(code, out, err, "models/randeng does not exist")
+    assert_user_error(code, out, err, "./models/randeng does not exist")
     assert "hf download" not in err
 
 

@@ -190,10 +190,10 @@ def _build_transformer(cfg: TrainCategoryConfig, data: CategoryData) -> tuple[Pa
         TrainingArguments,
     )
 
-    from summarizer.models import locate_model, resolve_device
+    from summarizer.models import TRAINING_ALTERNATIVE, locate_model, resolve_device
 
     t = cfg.transformer
-    base = locate_model(t.model).path
+    base = locate_model(t.model, alternative=TRAINING_ALTERNATIVE).path
     device = resolve_device(t.device)
     label2id = {lab: i for i, lab in enumerate(cfg.labels)}
     tokenizer = AutoTokenizer.from_pretrained(base)

@@ -205,9 +205,9 @@ def build_model(cfg: TrainConfig) -> tuple[Any, Any]:
     """
     from transformers import AutoConfig, AutoModelForSeq2SeqLM
 
-    from summarizer.models import load_tokenizer, locate_model
+    from summarizer.models import TRAINING_ALTERNATIVE, load_tokenizer, locate_model
 
-    loc = locate_model(cfg.model)
+    loc = locate_model(cfg.model, alternative=TRAINING_ALTERNATIVE)
     config = AutoConfig.from_pretrained(str(loc.path))
     tokenizer = load_tokenizer(loc.path, getattr(config, "model_type", None))
     model = AutoModelForSeq2SeqLM.from_pretrained(str(loc.path))

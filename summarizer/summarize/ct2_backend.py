@@ -153,7 +153,7 @@ def export_ct2(
     if quantization is not None and quantization not in QUANTIZATIONS:
         raise InputError(f"unknown quantization {quantization!r}",
                          hint=f"use one of {', '.join(QUANTIZATIONS)}")
-    loc = locate_model(str(model_dir))
+    loc = locate_model(str(model_dir), alternative="export reads a Hugging Face model directory")
     if is_ct2_export(loc.path):
         raise InputError(f"{loc.path} is already a CTranslate2 export",
                          hint="export from the original Hugging Face model directory")
