@@ -55,7 +55,7 @@ def locate_model(name: str, *, alternative: str = NO_WEIGHTS) -> ModelLocation:
     >>> locate_model("./no/such/model")
     Traceback (most recent call last):
     summarizer.errors.ModelNotFoundError: [E300] model directory ./no/such/model does not exist
-      fix: check the path, ...
+      fix: check the path ...
     """
     p = Path(name).expanduser()
     if p.is_dir():
