@@ -78,7 +78,7 @@ ModelOpt = Annotated[
 
 
 def _config(config: Path | None, overrides: list[str] | None, model: str | None = None) -> Config:
-    # Imported here: pydantic costs ~0.3 s, and `segment` needs no config.
+    # Imported here: building the config models costs start-up time `segment` does not need.
     from .config import load_config
 
     cfg = load_config(config, overrides)
