@@ -12,12 +12,14 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .config import Config, load_config
 from .errors import InputError, SummarizerError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 app = typer.Typer(
     name="summarizer",
@@ -49,36 +51,53 @@ class Task(str, Enum):
 
 
 ConfigOpt = Annotated[
-    Optional[Path], typer.Option("--config", "-c", help="YAML config (see configs/default.yaml).")
+    Path | None, typer.Option("--config", "-c", help="YAML config (see configs/default.yaml).")
 ]
 SetOpt = Annotated[
-    Optional[list[str]],
-    typer.Option("--set", help="Override a config field, e.g. --set summarize.generation.num_beams=2."),
+    list[str] | None,
+    typer.Option("--set", help="Override a config field (repeatable), "
+                 "e.g. --set summarize.generation.num_beams=2."),
 ]
 EngineOption = Annotated[
-    Optional[EngineOpt], typer.Option("--engine", "-e", help="Summarisation engine [default: from config].")
+    EngineOpt | None,
+    typer.Option("--engine", "-e", help="Summarisation engine; auto = abstractive when its "
+                 "model is on this machine, else extractive (default: from config)."),
 ]
 MaxCharsOpt = Annotated[
-    Optional[int], typer.Option("--max-chars", min=5, help="Summary budget in characters.")
+    int | None, typer.Option("--max-chars", min=5, help="Summary budget in characters.")
+]
+FormatOpt = Annotated[
+    Fmt, typer.Option("--format", "-f", help="json (the README's shape) or md (for reading).")
+]
+PageOutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
 ]
 ModelOpt = Annotated[
-    Optional[str], typer.Option("--model", "-m", help="Seq2seq model: hub id or local directory.")
+    str | None, typer.Option("--model", "-m", help="Seq2seq model: hub id or local directory.")
 ]
 
 
 def _config(config: Path | None, overrides: list[str] | None, model: str | None = None) -> Config:
+    # Imported here: building the config models costs start-up time `segment` does not need.
+    from .config import load_config
+
     cfg = load_config(config, overrides)
     if model:
         cfg.summarize.model = model
     return cfg
 
 
-def _emit(obj: Any, output: Path | None = None) -> None:
-    text = json.dumps(obj, ensure_ascii=False, indent=2)
+def _write(text: str, output: Path | None) -> None:
+    from .textio import write_text
+
     if output is None:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text)
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_text(output, text)
+
+
+def _emit(obj: Any, output: Path | None = None) -> None:
+    _write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", output)
 
 
 def _page_markdown(doc: dict[str, Any]) -> str:
@@ -98,7 +117,8 @@ def _page_markdown(doc: dict[str, Any]) -> str:
             lines += ["", f"> {it['summary']}"]
         if it.get("sections"):
             lines += ["", "sections: " + " / ".join(it["sections"])]
-        lines += ["", it["body"], ""]
+        # One blank line per paragraph break: Markdown joins single-newline lines.
+        lines += ["", it["body"].replace("\n", "\n\n"), ""]
     return "\n".join(lines)
 
 
@@ -106,18 +126,16 @@ def _print_page(doc: dict[str, Any], fmt: Fmt, output: Path | None) -> None:
     if fmt is Fmt.json:
         _emit(doc, output)
         return
-    text = _page_markdown(doc)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _write(_page_markdown(doc), output)
 
 
 @app.command()
 def segment(
-    page: Annotated[Path, typer.Argument(help="Plain-text page (UTF-8, GB18030/GBK or Big5); - for stdin.")],
-    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.json,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    page: Annotated[
+        Path, typer.Argument(help="Plain-text page (UTF-8, GB18030/GBK or Big5); - for stdin.")
+    ],
+    fmt: FormatOpt = Fmt.json,
+    output: PageOutputOpt = None,
 ) -> None:
     """Cut a newspaper page into articles and captions."""
     from .segment import segment_text
@@ -130,12 +148,14 @@ def segment(
 @app.command()
 def run(
     page: Annotated[Path, typer.Argument(help="Plain-text page; - for stdin.")],
-    fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.json,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    fmt: FormatOpt = Fmt.json,
+    output: PageOutputOpt = None,
     engine: EngineOption = None,
     max_chars: MaxCharsOpt = None,
     model: ModelOpt = None,
-    no_classify: Annotated[bool, typer.Option("--no-classify", help="Skip category and themes.")] = False,
+    no_classify: Annotated[
+        bool, typer.Option("--no-classify", help="Skip category and themes.")
+    ] = False,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -153,10 +173,12 @@ def run(
 
 @app.command()
 def summarize(
-    file: Annotated[Optional[Path], typer.Argument(help="One article as text; - for stdin.")] = None,
-    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSONL with text (+headline).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="JSONL to write.")] = None,
-    headline: Annotated[Optional[str], typer.Option(help="Headline of the single article.")] = None,
+    file: Annotated[Path | None, typer.Argument(help="One article as text; - for stdin.")] = None,
+    input: Annotated[
+        Path | None, typer.Option("--input", "-i", help="JSONL with text (+headline).")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL to write.")] = None,
+    headline: Annotated[str | None, typer.Option(help="Headline of the single article.")] = None,
     engine: EngineOption = None,
     max_chars: MaxCharsOpt = None,
     model: ModelOpt = None,
@@ -169,19 +191,19 @@ def summarize(
     from .types import Document
 
     if (file is None) == (input is None):
-        raise InputError("give either an article FILE or --input IN.jsonl", hint="see --help")
+        raise InputError("give either an article FILE (- for stdin) or --input IN.jsonl, not both",
+                         hint="summarizer summarize article.txt, or "
+                         "summarizer summarize --input in.jsonl --output out.jsonl")
     cfg = _config(config, set_, model)
     engine_name = engine.value if engine else None
     if file is not None:
         engine_obj = load_summarizer(cfg.summarize, engine=engine_name)
         [summary] = engine_obj.summarize([Document(read_text(file), headline)], max_chars=max_chars)
-        if output is None:
-            sys.stdout.write(summary.text + "\n")
-        else:
-            output.write_text(summary.text + "\n", encoding="utf-8")
+        _write(summary.text + "\n", output)
         return
     if output is None:
-        raise InputError("--input needs --output OUT.jsonl", hint="add --output")
+        raise InputError("--input needs --output OUT.jsonl",
+                         hint="add --output out.jsonl; the records are written there in order")
     n = summarize_jsonl(input, output, cfg.summarize, engine=engine_name, max_chars=max_chars)
     typer.echo(f"wrote {n} records to {output}", err=True)
 
@@ -206,7 +228,7 @@ def classify(
 def eval_summarize(
     data: Annotated[Path, typer.Option("--data", "-d", help="JSONL with text and summary.")],
     engine: EngineOption = None,
-    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
     max_chars: MaxCharsOpt = None,
     model: ModelOpt = None,
     config: ConfigOpt = None,
@@ -224,7 +246,7 @@ def eval_summarize(
 def eval_classify(
     task: Annotated[Task, typer.Option("--task", "-t")],
     data: Annotated[Path, typer.Option("--data", "-d", help="JSONL with text and label(s).")],
-    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+    limit: Annotated[int | None, typer.Option(min=1)] = None,
     config: ConfigOpt = None,
     set_: SetOpt = None,
 ) -> None:
@@ -245,7 +267,7 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write.")],
     to: Annotated[ExportTarget, typer.Option("--to", help="Target format.")] = ExportTarget.ct2,
     quantization: Annotated[
-        Optional[str], typer.Option(help="Weight type: int8, int8_float16, float16, bfloat16...")
+        str | None, typer.Option(help="Weight type: int8, int8_float16, float16, bfloat16...")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite a non-empty --output.")] = False,
 ) -> None:
@@ -277,7 +299,7 @@ def _training_script(name: str):
 
 TrainConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Training YAML in configs/.")]
 TrainSetOpt = Annotated[
-    Optional[list[str]], typer.Option("--set", help="Override a field, e.g. --set max_steps=100.")
+    list[str] | None, typer.Option("--set", help="Override a field, e.g. --set max_steps=100.")
 ]
 
 
@@ -299,15 +321,15 @@ def train_category(config: TrainConfigOpt, set_: TrainSetOpt = None) -> None:
 def train_themes(
     config: Annotated[Path, typer.Option("--config", "-c", help="Theme set YAML.")] = Path(
         "configs/themes.yaml"),
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Model directory [default: the builtin model's folder].")] = None,
-    corpus: Annotated[Optional[list[Path]], typer.Option(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Model directory (default: the builtin model's folder).")] = None,
+    corpus: Annotated[list[Path] | None, typer.Option(
         "--corpus", help="News JSONL (headline+text) to weak-label; repeatable.")] = None,
-    background: Annotated[Optional[list[Path]], typer.Option(
+    background: Annotated[list[Path] | None, typer.Option(
         "--background", help="Headline-only JSONL of mostly negatives; repeatable.")] = None,
-    written: Annotated[Optional[Path], typer.Option(
+    written: Annotated[Path | None, typer.Option(
         "--written", help="Hand-written examples JSONL, or 'none'.")] = None,
-    tune_on: Annotated[Optional[Path], typer.Option(
+    tune_on: Annotated[Path | None, typer.Option(
         "--tune-on", help="Labelled JSONL to tune per-theme thresholds on.")] = None,
 ) -> None:
     """Rebuild the theme tagger for a (user-edited) theme set; see docs/themes.md."""

@@ -7,8 +7,10 @@ Any field can be overridden from the CLI with ``--set section.field=value``.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -74,14 +76,110 @@ class Config(_Strict):
     batch: BatchConfig = BatchConfig()
 
 
-def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
-    keys = dotted.split(".")
-    node = data
-    for key in keys[:-1]:
-        node = node.setdefault(key, {})
-        if not isinstance(node, dict):
-            raise ConfigError(f"cannot set {dotted}: {key} is not a section")
-    node[keys[-1]] = value
+def read_yaml(path: str | Path, *, what: str = "config", example: str = "configs/default.yaml"
+              ) -> dict[str, Any]:
+    """Read a YAML file whose top level is a mapping; any problem is a :class:`ConfigError`.
+
+    ``what`` names the file in messages ("training config", ...) and
+    ``example`` is the file to copy from.
+
+    >>> read_yaml("no/such.yaml")
+    Traceback (most recent call last):
+    summarizer.errors.ConfigError: [E200] config no/such.yaml not found
+      fix: pass an existing YAML file such as configs/default.yaml
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ConfigError(f"{what} {p} not found",
+                          hint=f"pass an existing YAML file such as {example}")
+    if not p.is_file():
+        raise ConfigError(f"{what} {p} is not a file", hint=f"pass a YAML file such as {example}")
+    try:
+        with p.open(encoding="utf-8-sig") as fh:
+            # Parsing the open file lets YAML's messages name it with line and column.
+            loaded = yaml.safe_load(fh)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what} {p} is not UTF-8 text",
+                          hint=f"pass a UTF-8 YAML file such as {example}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{what} {p} is not valid YAML: {exc}",
+                          hint="fix the YAML syntax at the line shown") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{what} {p} must contain a mapping (field: value) at the top level",
+                          hint=f"see {example} for the format")
+    return loaded
+
+
+def apply_overrides(data: dict[str, Any], overrides: Sequence[str] | None) -> dict[str, Any]:
+    """Apply ``section.field=value`` strings to ``data`` in place; values are read as YAML.
+
+    >>> apply_overrides({}, ["summarize.generation.num_beams=2"])
+    {'summarize': {'generation': {'num_beams': 2}}}
+    """
+    for item in overrides or []:
+        key, sep, raw = item.partition("=")
+        keys = key.strip().split(".")
+        if not sep or not all(k.strip() for k in keys):
+            raise ConfigError(f"override {item!r} is not of the form section.field=value",
+                              hint="e.g. --set summarize.engine=extractive")
+        try:
+            value = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            raise ConfigError(f"override {item!r}: the value {raw!r} is not valid YAML",
+                              hint="quote it, e.g. --set 'field=\"[text\"'") from None
+        node = data
+        for k in keys[:-1]:
+            node = node.setdefault(k, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"cannot set {key}: {k} is not a section",
+                                  hint="override a field of the section: section.field=value")
+        node[keys[-1]] = value
+    return data
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at ``loc`` (the parent of an unknown field)."""
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        ann = getattr(field, "annotation", None)
+        if not (isinstance(ann, type) and issubclass(ann, BaseModel)):
+            return []
+        model = ann
+    return list(model.model_fields)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: dict[str, Any], *, where: str, example: str) -> M:
+    """Validate ``data`` as ``model``; errors become one :class:`ConfigError` listing each field.
+
+    >>> validate(Config, {"summarize": {"enginee": "auto"}}, where="x.yaml",
+    ...          example="configs/default.yaml")
+    Traceback (most recent call last):
+    summarizer.errors.ConfigError: [E200] invalid configuration in x.yaml:
+      summarize.enginee: unknown field (did you mean 'engine'?)
+      fix: see configs/default.yaml for every field and its allowed values
+    """
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(part) for part in err["loc"]) or "(top level)"
+            if err["type"] == "extra_forbidden":
+                close = difflib.get_close_matches(
+                    str(err["loc"][-1]), _field_names(model, err["loc"][:-1]), n=1)
+                guess = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(f"  {name}: unknown field{guess}")
+            elif err["type"] == "missing":
+                problems.append(f"  {name}: required field is missing")
+            else:
+                problems.append(f"  {name}: {err['msg']} (got {err['input']!r})")
+        raise ConfigError(f"invalid configuration in {where}:\n" + "\n".join(problems),
+                          hint=f"see {example} for every field and its allowed values") from None
 
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> Config:
@@ -90,25 +188,9 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
     >>> load_config(overrides=["summarize.engine=extractive"]).summarize.engine
     'extractive'
     """
-    data: dict[str, Any] = {}
-    if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise ConfigError(f"config file {p} not found", hint="pass an existing YAML file")
-        try:
-            loaded = yaml.safe_load(p.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{p} is not valid YAML: {exc}") from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise ConfigError(f"{p} must contain a mapping at the top level")
-        data = loaded or {}
-    for item in overrides or []:
-        if "=" not in item:
-            raise ConfigError(f"override {item!r} is not of the form section.field=value")
-        key, raw = item.split("=", 1)
-        _set_dotted(data, key.strip(), yaml.safe_load(raw))
-    try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        where = f" in {path}" if path else ""
-        raise ConfigError(f"invalid configuration{where}:\n{exc}") from None
+    data = read_yaml(path) if path is not None else {}
+    apply_overrides(data, overrides)
+    where = str(path) if path is not None else "the defaults"
+    if overrides:
+        where += " with --set " + " ".join(overrides)
+    return validate(Config, data, where=where, example="configs/default.yaml")

@@ -40,30 +40,63 @@ def _hf_cache_snapshot(repo_id: str) -> Path | None:
         return None
 
 
-def locate_model(name: str) -> ModelLocation:
+NO_WEIGHTS = "or use --engine extractive, which needs no weights"
+# What a training script tells the user instead (its config names the base model).
+TRAINING_ALTERNATIVE = "or set model: in the training config to a local model directory"
+
+
+def locate_model(name: str, *, alternative: str = NO_WEIGHTS) -> ModelLocation:
     """Find a model by local directory or Hugging Face id in the local cache; never download.
 
     Raises :class:`ModelNotFoundError` naming the model, where it was looked
-    for and how to get it.
+    for and how to get it; ``alternative`` ends the hint with what to do
+    instead (by default: use the extractive summariser).
+
+    >>> locate_model("./no/such/model")
+    Traceback (most recent call last):
+    summarizer.errors.ModelNotFoundError: [E300] model directory ./no/such/model does not exist
+      fix: check the path ...
     """
     p = Path(name).expanduser()
     if p.is_dir():
         return ModelLocation(name, p)
+    no_weights = alternative
     if p.exists():
-        raise ModelNotFoundError(f"model path {p} is a file, not a model directory")
+        raise ModelNotFoundError(
+            f"model path {p} is a file, not a model directory",
+            hint=f"pass the directory that holds config.json and the weights; {no_weights}",
+        )
+    if _looks_like_path(name):
+        raise ModelNotFoundError(
+            f"model directory {name} does not exist",
+            hint="check the path (or give a Hugging Face id like owner/name); " + no_weights,
+        )
     snap = _hf_cache_snapshot(name)
     if snap is not None and any(snap.iterdir()):
         return ModelLocation(name, snap)
-    cache = os.environ.get("HF_HUB_CACHE") or os.environ.get("HF_HOME") or "~/.cache/huggingface"
     raise ModelNotFoundError(
         f"model {name!r} is not available on this machine "
-        f"(not a local directory, not in the Hugging Face cache at {cache})",
+        f"(not a local directory, not in the Hugging Face cache at {_hub_cache_dir()})",
         hint=(
-            f"on a machine with internet run `huggingface-cli download {name}` and copy the "
-            "cache over, or pass --model /path/to/model_dir; or use --engine extractive, "
-            "which needs no weights"
+            f"on a machine with internet run `hf download {name}` and copy the "
+            "cache over, or pass --model /path/to/model_dir; " + no_weights
         ),
     )
+
+
+def _looks_like_path(name: str) -> bool:
+    # Hub ids are "name" or "owner/name"; anything else can only be a local path.
+    return name.startswith((".", "/", "~", "\\")) or name.count("/") > 1 or "\\" in name
+
+
+def _hub_cache_dir() -> str:
+    # Read at call time (not huggingface_hub.constants, fixed at import) so
+    # that the message names the cache the lookup actually used.
+    if os.environ.get("HF_HUB_CACHE"):
+        return os.environ["HF_HUB_CACHE"]
+    home = os.environ.get("HF_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or "~/.cache", "huggingface")
+    return os.path.join(home, "hub")
 
 
 def is_model_available(name: str) -> bool:

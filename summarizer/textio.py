@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .errors import InputError
 
@@ -62,6 +62,16 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
             f"{name} looks like a binary file, not text",
             hint="pass plain text (UTF-8, GB18030/GBK or Big5); extract text from PDFs first",
         )
+    text = _decode(data, name)
+    # Whitespace the byte check cannot see: a BOM alone, ideographic spaces (U+3000).
+    if not text.strip():
+        raise InputError(
+            f"{name} is empty", hint="pass a file that contains the page or article text"
+        )
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     try:
@@ -83,14 +93,12 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
     return max(candidates, key=lambda c: c[0])[1]
 
 
-def read_text(path: str | Path) -> str:
-    """Read a text file (``-`` is stdin) with encoding detection and size/emptiness checks."""
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        return decode_bytes(data, name="standard input")
-    p = Path(path)
+def _check_input_file(p: Path) -> None:
     if not p.exists():
-        raise InputError(f"{p} does not exist", hint="check the path")
+        raise InputError(
+            f"{p} does not exist",
+            hint=f"check the path (relative paths start from {Path.cwd()})",
+        )
     if p.is_dir():
         raise InputError(
             f"{p} is a directory", hint="pass a file (`summarizer batch` takes directories)"
@@ -98,24 +106,92 @@ def read_text(path: str | Path) -> str:
     size = p.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InputError(
-            f"{p} is {size / 1e6:.0f} MB, over the {MAX_TEXT_BYTES // 10**6} MB limit for one file",
+            f"{p} is {size / 2**20:.0f} MiB, over the {MAX_TEXT_BYTES // 2**20} MiB limit "
+            "for one file",
             hint="split it, or feed it as JSONL to `summarizer batch`, which streams",
         )
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file (``-`` is stdin) with encoding detection and size/emptiness checks.
+
+    >>> read_text("no/such/page.txt")
+    Traceback (most recent call last):
+    summarizer.errors.InputError: [E100] no/such/page.txt does not exist
+      fix: check the path ...
+    """
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(
+                f"standard input is over the {MAX_TEXT_BYTES // 2**20} MiB limit for one text",
+                hint="split it, or feed it as JSONL to `summarizer batch`, which streams",
+            )
+        return decode_bytes(data, name="standard input")
+    p = Path(path)
+    _check_input_file(p)
     return decode_bytes(p.read_bytes(), name=str(p))
 
 
-def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, record)`` from a JSONL file, streaming.
+def open_output(path: str | Path) -> TextIO:
+    """Open a UTF-8 output file, turning an unwritable path into an :class:`InputError`.
 
-    A malformed line raises :class:`InputError` naming the file and line rather
-    than being skipped: nothing the user gave is dropped silently.
+    >>> open_output("/no/such/dir/out.jsonl")
+    Traceback (most recent call last):
+    summarizer.errors.InputError: [E100] cannot write /no/such/dir/out.jsonl: ...
+      fix: ...
     """
     p = Path(path)
-    if str(path) != "-" and not p.exists():
-        raise InputError(f"{p} does not exist", hint="check the path")
-    fh = sys.stdin if str(path) == "-" else p.open("r", encoding="utf-8-sig", errors="strict")
     try:
-        for lineno, line in enumerate(fh, 1):
+        return p.open("w", encoding="utf-8")
+    except IsADirectoryError:
+        raise InputError(f"cannot write {p}: it is a directory",
+                         hint="give a file name for the output, e.g. out.jsonl") from None
+    except OSError as exc:
+        hint = ("create the directory first" if not p.parent.exists()
+                else "check the path and its permissions")
+        raise InputError(f"cannot write {p}: {exc.strerror}", hint=hint) from None
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8, with the errors of :func:`open_output`."""
+    with open_output(path) as fh:
+        fh.write(text)
+
+
+def iter_jsonl(
+    path: str | Path, *, allow_empty: bool = False
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, record)`` from a JSONL file (``-`` is stdin), streaming.
+
+    A malformed, non-object or non-UTF-8 line raises :class:`InputError` naming
+    the file and line rather than being skipped: nothing the user gave is
+    dropped silently. A file without any record is an error too, unless
+    ``allow_empty``.
+
+    >>> next(iter_jsonl("no/such/data.jsonl"))
+    Traceback (most recent call last):
+    summarizer.errors.InputError: [E100] no/such/data.jsonl does not exist
+      fix: check the path ...
+    """
+    stdin = str(path) == "-"
+    if not stdin:
+        _check_input_file(Path(path))
+    # Bytes, decoded per line, so that a bad encoding is reported with its line.
+    fh = sys.stdin.buffer if stdin else Path(path).open("rb")
+    found = False
+    try:
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{path}:{lineno}: not UTF-8 text",
+                    hint="JSONL input must be UTF-8; convert it, e.g. "
+                    "`iconv -f gb18030 -t utf-8 IN > OUT`",
+                ) from None
             if not line.strip():
                 continue
             try:
@@ -130,12 +206,16 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     f"{path}:{lineno}: expected a JSON object, got {type(rec).__name__}",
                     hint='each line must look like {"text": "..."}',
                 )
+            found = True
             yield lineno, rec
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8", hint="JSONL input must be UTF-8") from None
     finally:
-        if fh is not sys.stdin:
+        if not stdin:
             fh.close()
+    if not found and not allow_empty:
+        raise InputError(
+            f"{path} contains no records",
+            hint='pass a JSONL file with one JSON object per line, e.g. {"text": "..."}',
+        )
 
 
 def require_text(rec: dict[str, Any], *, where: str, field: str = "text") -> str:
@@ -144,6 +224,6 @@ def require_text(rec: dict[str, Any], *, where: str, field: str = "text") -> str
     if not isinstance(value, str) or not value.strip():
         raise InputError(
             f"{where}: record has no non-empty '{field}' field",
-            hint=f'every record needs "{field}": "<article text>"',
+            hint=f'every record needs a non-empty string field "{field}": "..."',
         )
     return value

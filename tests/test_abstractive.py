@@ -84,7 +84,7 @@ def test_missing_model_names_it_and_how_to_get_it(tmp_path, monkeypatch):
     with pytest.raises(ModelNotFoundError) as err:
         load_seq2seq("nobody/no-such-summarizer")
     assert "nobody/no-such-summarizer" in err.value.message
-    assert "huggingface-cli download" in err.value.hint
+    assert "hf download" in err.value.hint
 
 
 # -- chunking ---------------------------------------------------------------
@@ -285,7 +285,7 @@ def test_cli_abstractive_without_model_exits_2(tmp_path, monkeypatch, capsys):
     code, out, err = _run_cli(monkeypatch, capsys, "summarize", str(article), "--engine",
                               "abstractive", "--model", "nobody/no-such-summarizer")
     assert code == 2 and out == ""
-    assert "nobody/no-such-summarizer" in err and "huggingface-cli download" in err
+    assert "nobody/no-such-summarizer" in err and "hf download" in err
 
 
 def test_cli_auto_without_model_uses_extractive(tmp_path, monkeypatch, capsys, fake_extractive):

@@ -10,6 +10,7 @@ MODULES = [
     "summarizer.textio",
     "summarizer.metrics",
     "summarizer.config",
+    "summarizer.models",
     "summarizer.pipeline",
     "summarizer.summarize",
 ]

@@ -21,17 +21,16 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from summarizer.classify.category import CATEGORY_LABELS, document_text, load_category_model  # noqa: E402
-from summarizer.errors import ConfigError, InputError  # noqa: E402
+from summarizer.errors import InputError  # noqa: E402
 from summarizer.metrics import single_label_scores  # noqa: E402
 from summarizer.types import Document  # noqa: E402
 
@@ -87,31 +86,12 @@ def load_train_config(path: str | Path | None, overrides: list[str] | None = Non
     >>> load_train_config(None, ["kind=transformer"]).kind
     'transformer'
     """
-    data: dict[str, Any] = {}
-    if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise ConfigError(f"training config {p} not found",
-                              hint="pass e.g. configs/train_category.yaml")
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{p} is not valid YAML: {exc}") from None
-        if not isinstance(data, dict):
-            raise ConfigError(f"{p} must contain a mapping at the top level")
-    for item in overrides or []:
-        if "=" not in item:
-            raise ConfigError(f"override {item!r} is not of the form field=value")
-        key, raw = item.split("=", 1)
-        node = data
-        *parents, last = key.strip().split(".")
-        for k in parents:
-            node = node.setdefault(k, {})
-        node[last] = yaml.safe_load(raw)
-    try:
-        return TrainCategoryConfig.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"invalid training config {path or '(defaults)'}:\n{exc}") from None
+    from summarizer.config import apply_overrides, read_yaml, validate
+
+    example = "configs/train_category.yaml"
+    data = read_yaml(path, what="training config", example=example) if path is not None else {}
+    apply_overrides(data, overrides)
+    return validate(TrainCategoryConfig, data, where=str(path or "the defaults"), example=example)
 
 
 @dataclass
@@ -210,10 +190,10 @@ def _build_transformer(cfg: TrainCategoryConfig, data: CategoryData) -> tuple[Pa
         TrainingArguments,
     )
 
-    from summarizer.models import locate_model, resolve_device
+    from summarizer.models import TRAINING_ALTERNATIVE, locate_model, resolve_device
 
     t = cfg.transformer
-    base = locate_model(t.model).path
+    base = locate_model(t.model, alternative=TRAINING_ALTERNATIVE).path
     device = resolve_device(t.device)
     label2id = {lab: i for i, lab in enumerate(cfg.labels)}
     tokenizer = AutoTokenizer.from_pretrained(base)

@@ -26,14 +26,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, str(ROOT))
 
 from summarizer.errors import (  # noqa: E402
-    ConfigError,
     DependencyError,
     InputError,
     ModelNotFoundError,
@@ -90,27 +89,12 @@ def load_train_config(path: str | Path, overrides: Sequence[str] = ()) -> TrainC
     >>> load_train_config("configs/train_summarizer.yaml").max_target_length  # doctest: +SKIP
     64
     """
-    import yaml
+    from summarizer.config import apply_overrides, read_yaml, validate
 
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(f"training config {p} not found", hint="pass an existing YAML file")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{p} is not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{p} must contain a mapping at the top level")
-    for item in overrides:
-        key, sep, raw = item.partition("=")
-        if not sep:
-            raise ConfigError(f"override {item!r} is not of the form field=value")
-        data[key.strip()] = yaml.safe_load(raw)
+    example = "configs/train_summarizer.yaml"
+    data = apply_overrides(read_yaml(path, what="training config", example=example), overrides)
     # Relative data/output paths are relative to the directory the command runs in.
-    try:
-        return TrainConfig.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"invalid training configuration in {p}:\n{exc}") from None
+    return validate(TrainConfig, data, where=str(path), example=example)
 
 
 def read_pairs(path: Path, limit: int | None = None) -> list[dict[str, str]]:
@@ -221,9 +205,9 @@ def build_model(cfg: TrainConfig) -> tuple[Any, Any]:
     """
     from transformers import AutoConfig, AutoModelForSeq2SeqLM
 
-    from summarizer.models import load_tokenizer, locate_model
+    from summarizer.models import TRAINING_ALTERNATIVE, load_tokenizer, locate_model
 
-    loc = locate_model(cfg.model)
+    loc = locate_model(cfg.model, alternative=TRAINING_ALTERNATIVE)
     config = AutoConfig.from_pretrained(str(loc.path))
     tokenizer = load_tokenizer(loc.path, getattr(config, "model_type", None))
     model = AutoModelForSeq2SeqLM.from_pretrained(str(loc.path))

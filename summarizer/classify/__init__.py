@@ -57,13 +57,28 @@ def record_document(rec: dict, where: str) -> Document:
     return Document(text=text, headline=headline if headline != text else None)
 
 
-def _read(path: Path, limit: int | None = None) -> tuple[list[dict], list[Document]]:
+def _read(
+    path: Path, limit: int | None = None, *, gold: TaskName | None = None
+) -> tuple[list[dict], list[Document]]:
+    """Records and their documents; ``gold`` also checks each record's reference labels."""
+    from ..errors import InputError
     from ..textio import iter_jsonl
 
     recs, docs = [], []
     for lineno, rec in iter_jsonl(path):
+        where = f"{path}:{lineno}"
+        docs.append(record_document(rec, where))
+        if gold == "category" and not isinstance(rec.get("label"), str):
+            raise InputError(f"{where}: record has no 'label' string for --task category",
+                             hint='every record needs "label": "news_edu" (one category)')
+        if gold == "themes" and not (
+            isinstance(rec.get("labels"), list)
+            and all(isinstance(t, str) for t in rec["labels"])
+        ):
+            raise InputError(f"{where}: record has no 'labels' list for --task themes",
+                             hint='every record needs "labels": [...] of theme ids, '
+                             'e.g. [] or ["rural_revitalisation"]')
         recs.append(rec)
-        docs.append(record_document(rec, f"{path}:{lineno}"))
         if limit is not None and len(recs) >= limit:
             break
     return recs, docs
@@ -76,7 +91,9 @@ def classify_jsonl(src: Path, dst: Path, cfg: ClassifyConfig, *, task: TaskName)
         preds = [lab.to_dict() for lab in load_category_classifier(cfg).predict(docs)]
     else:
         preds = [[t.to_dict() for t in labs] for labs in load_theme_tagger(cfg).predict(docs)]
-    with dst.open("w", encoding="utf-8") as out:
+    from ..textio import open_output
+
+    with open_output(dst) as out:
         for rec, pred in zip(recs, preds, strict=True):
             out.write(json.dumps(dict(rec, **{task: pred}), ensure_ascii=False) + "\n")
     return len(recs)
@@ -84,19 +101,14 @@ def classify_jsonl(src: Path, dst: Path, cfg: ClassifyConfig, *, task: TaskName)
 
 def evaluate(data: Path, cfg: ClassifyConfig, *, task: TaskName, limit: int | None = None) -> dict:
     """Accuracy and macro F1 (``label`` field) or per-theme P/R/F1 (``labels`` list field)."""
-    from ..errors import InputError
     from ..metrics import multi_label_scores, single_label_scores
 
-    recs, docs = _read(data, limit)
+    recs, docs = _read(data, limit, gold=task)
     if task == "category":
-        gold = [r.get("label") for r in recs]
-        if any(not isinstance(g, str) for g in gold):
-            raise InputError(f"{data}: every record needs a 'label' string for --task category")
+        gold = [r["label"] for r in recs]
         pred = [lab.label for lab in load_category_classifier(cfg).predict(docs)]
         return single_label_scores(gold, pred)
-    gold_sets = [r.get("labels") for r in recs]
-    if any(not isinstance(g, list) for g in gold_sets):
-        raise InputError(f"{data}: every record needs a 'labels' list for --task themes")
+    gold_sets = [r["labels"] for r in recs]
     tagger = load_theme_tagger(cfg)
     pred_sets = [[lab.label for lab in labs] for labs in tagger.predict(docs)]
     return multi_label_scores(gold_sets, pred_sets, labels=list(tagger.labels))

@@ -162,7 +162,8 @@ def load_category_model(name: str = "builtin", *, device: str = "auto"
     else:
         from ..models import locate_model
 
-        path = locate_model(name).path
+        path = locate_model(name, alternative="or set classify.category_model=builtin "
+                            "for the model shipped with the package").path
     if _model_kind(path) == "linear":
         return LinearCategoryClassifier(LinearTextModel.load(path))
     return TransformerCategoryClassifier(path, device=device)

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import ConfigError, InputError, ModelLoadError, ModelNotFoundError
 from ..types import Document, Label
@@ -70,15 +69,10 @@ def load_theme_config(path: str | Path) -> ThemeSet:
     >>> load_theme_config("configs/themes.yaml").ids[0]
     'rural_revitalisation'
     """
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(f"theme config {p} not found",
-                          hint="pass an existing YAML file such as configs/themes.yaml")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{p} is not valid YAML: {exc}") from None
-    return theme_set_from_dict(data, where=str(p))
+    from ..config import read_yaml
+
+    data = read_yaml(path, what="theme config", example="configs/themes.yaml")
+    return theme_set_from_dict(data, where=str(path))
 
 
 def theme_set_from_dict(data: object, where: str = "theme config") -> ThemeSet:
@@ -86,11 +80,9 @@ def theme_set_from_dict(data: object, where: str = "theme config") -> ThemeSet:
     if not isinstance(data, dict):
         raise ConfigError(f"{where} must contain a mapping with a 'themes' list",
                           hint="see configs/themes.yaml for the format")
-    try:
-        return ThemeSet.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"invalid theme set in {where}:\n{exc}",
-                          hint="see configs/themes.yaml and docs/themes.md") from None
+    from ..config import validate
+
+    return validate(ThemeSet, data, where=where, example="configs/themes.yaml and docs/themes.md")
 
 
 def phrase_count(text: str, phrase: str, sentences: list[str] | None = None) -> int:

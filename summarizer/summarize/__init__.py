@@ -68,13 +68,17 @@ def load_summarizer(cfg: SummarizeConfig, engine: Engine | None = None) -> Summa
     return AbstractiveSummarizer(cfg)
 
 
-def _documents(path: Path, limit: int | None = None) -> tuple[list[dict], list[Document]]:
+def _documents(
+    path: Path, limit: int | None = None, *, reference: bool = False
+) -> tuple[list[dict], list[Document]]:
     from ..textio import iter_jsonl, require_text
 
     recs: list[dict] = []
     docs: list[Document] = []
     for lineno, rec in iter_jsonl(path):
         text = require_text(rec, where=f"{path}:{lineno}")
+        if reference:
+            require_text(rec, where=f"{path}:{lineno}", field="summary")
         recs.append(rec)
         docs.append(Document(text=text, headline=rec.get("headline") or None))
         if limit is not None and len(recs) >= limit:
@@ -94,11 +98,12 @@ def summarize_jsonl(
     import json
 
     from ..progress import progress
+    from ..textio import open_output
 
     recs, docs = _documents(src)
     summarizer = load_summarizer(cfg, engine)
     batch = max(1, cfg.generation.batch_size)
-    with dst.open("w", encoding="utf-8") as out, progress(len(docs), "summarising") as advance:
+    with open_output(dst) as out, progress(len(docs), "summarising") as advance:
         for start in range(0, len(docs), batch):
             chunk = docs[start : start + batch]
             for rec, summary in zip(
@@ -120,10 +125,9 @@ def evaluate(
 ) -> dict[str, float]:
     """Character-level ROUGE of the chosen engine against the ``summary`` field of ``data``."""
     from ..metrics import corpus_rouge
-    from ..textio import require_text
 
-    recs, docs = _documents(data, limit)
-    refs = [require_text(r, where=str(data), field="summary") for r in recs]
+    recs, docs = _documents(data, limit, reference=True)
+    refs = [r["summary"] for r in recs]
     summarizer = load_summarizer(cfg, engine)
     preds = [s.text for s in summarizer.summarize(docs, max_chars=max_chars)]
     return corpus_rouge(preds, refs)

@@ -153,7 +153,7 @@ def export_ct2(
     if quantization is not None and quantization not in QUANTIZATIONS:
         raise InputError(f"unknown quantization {quantization!r}",
                          hint=f"use one of {', '.join(QUANTIZATIONS)}")
-    loc = locate_model(str(model_dir))
+    loc = locate_model(str(model_dir), alternative="export reads a Hugging Face model directory")
     if is_ct2_export(loc.path):
         raise InputError(f"{loc.path} is already a CTranslate2 export",
                          hint="export from the original Hugging Face model directory")
@@ -161,8 +161,15 @@ def export_ct2(
     if out.exists() and any(out.iterdir()) and not force:
         raise InputError(f"output directory {out} exists and is not empty",
                          hint="choose a new --output or pass --force to overwrite")
-    config = AutoConfig.from_pretrained(loc.path)
-    tokenizer = load_tokenizer(loc.path, config.model_type)
+    try:
+        config = AutoConfig.from_pretrained(loc.path)
+        tokenizer = load_tokenizer(loc.path, config.model_type)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelLoadError(
+            f"cannot read the model in {loc.path}: {exc}",
+            hint="pass a Hugging Face model directory with config.json and tokenizer files "
+            "(vocab.txt for Randeng-Pegasus)",
+        ) from None
     tokens = _unique_tokens(tokenizer, config.vocab_size)
     view = _VocabView(tokens, config, getattr(tokenizer, "unk_token", None))
     try:
