@@ -73,7 +73,10 @@ PageOutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
 ]
 ModelOpt = Annotated[
-    str | None, typer.Option("--model", "-m", help="Seq2seq model: hub id or local directory.")
+    str | None,
+    typer.Option(
+        "--model", "-m", help="Seq2seq model (hub id or local dir); implies --engine abstractive."
+    ),
 ]
 
 
@@ -85,6 +88,14 @@ def _config(config: Path | None, overrides: list[str] | None, model: str | None 
     if model:
         cfg.summarize.model = model
     return cfg
+
+
+def _engine(engine: EngineOpt | None, model: str | None) -> str | None:
+    # Naming a model on the command line asks for it: a typo in the path must
+    # fail loudly rather than fall back to the extractive engine as `auto` would.
+    if engine is not None:
+        return engine.value
+    return "abstractive" if model else None
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -166,7 +177,7 @@ def run(
 
     cfg = _config(config, set_, model)
     pg = segment_text(read_text(page), source=str(page))
-    pipe = Pipeline(cfg, engine=engine.value if engine else None, classify=not no_classify)
+    pipe = Pipeline(cfg, engine=_engine(engine, model), classify=not no_classify)
     results = pipe.run_page(pg, max_chars=max_chars)
     _print_page({"source": pg.source, "items": [r.to_dict() for r in results]}, fmt, output)
 
@@ -195,7 +206,7 @@ def summarize(
                          hint="summarizer summarize article.txt, or "
                          "summarizer summarize --input in.jsonl --output out.jsonl")
     cfg = _config(config, set_, model)
-    engine_name = engine.value if engine else None
+    engine_name = _engine(engine, model)
     if file is not None:
         engine_obj = load_summarizer(cfg.summarize, engine=engine_name)
         [summary] = engine_obj.summarize([Document(read_text(file), headline)], max_chars=max_chars)
@@ -238,7 +249,7 @@ def eval_summarize(
     from .summarize import evaluate
 
     cfg = _config(config, set_, model)
-    _emit(evaluate(data, cfg.summarize, engine=engine.value if engine else None, limit=limit,
+    _emit(evaluate(data, cfg.summarize, engine=_engine(engine, model), limit=limit,
                    max_chars=max_chars))
 
 
