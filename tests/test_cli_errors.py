@@ -265,6 +265,15 @@ def test_missing_models(monkeypatch, capsys, tmp_path):
     assert "hf download" not in err
 
 
+def test_a_named_model_is_not_silently_replaced(monkeypatch, capsys, tmp_path):
+    # Without --engine, auto would fall back to extractive; naming a model asks for it.
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "summarize", "--model", "/typo/model",
+                             str(article))
+    assert_user_error(code, out, err, "/typo/model does not exist")
+
+
 def test_export_of_a_directory_without_a_model(monkeypatch, capsys, tmp_path):
     pytest.importorskip("ctranslate2")
     empty = tmp_path / "empty_model"
