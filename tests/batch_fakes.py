@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.batch.process import ProcessorFactory, isolate_failures
-from summarizer.batch.types import OutputRecord, Outcome, WorkItem
+from summarizer.batch.types import Outcome, OutputRecord, WorkItem
 
 FAIL_MARKER = "💥"
 
