@@ -24,10 +24,12 @@ class Committer:
     """Buffers terminal outcomes and commits them with the sinks' positions."""
 
     def __init__(self, state: StateStore, out: Sink, dead: AppendFile, dups: AppendFile,
-                 report: BatchReport, advance: Callable[[int], None]) -> None:
+                 report: BatchReport, advance: Callable[[int], None], *,
+                 interval_s: float) -> None:
         self.state, self.out, self.dead, self.dups = state, out, dead, dups
         self.report = report
         self.advance = advance
+        self.interval_s = interval_s
         self._finals: list[FinalStatus] = []
         self._keys: set[str] = set()
         self._last = time.monotonic()
@@ -66,7 +68,7 @@ class Committer:
 
     def maybe_commit(self) -> None:
         due = len(self._finals) >= self.out.commit_rows or (
-            self._finals and time.monotonic() - self._last >= self.out.commit_s)
+            self._finals and time.monotonic() - self._last >= self.interval_s)
         if due:
             self.commit()
 

@@ -108,7 +108,8 @@ def run_batch(
         factory = factory or PipelineFactory(cfg, engine)
         chunk_size = max(1, min(32, cfg.batch.queue_size // (2 * workers)))
         with progress(estimate_total(inputs), "batch") as advance:
-            committer = Committer(state, out, dead, dups, report, advance)
+            committer = Committer(state, out, dead, dups, report, advance,
+                                  interval_s=cfg.batch.commit_interval_s)
             planner = Planner(state, Deduper(state, cfg.batch.near_duplicate_threshold),
                               committer, run, fetcher, report, chunk_size=chunk_size,
                               fetch_threads=4 * cfg.batch.per_host_concurrency,
@@ -121,6 +122,7 @@ def run_batch(
             else:
                 executor = LocalRunner(factory, workers=workers)
             for outcomes in executor.run(planner.chunks(events)):
+                state.returned([o.item.id for o in outcomes])
                 for o in outcomes:
                     if o.record is not None:
                         committer.done(o.record)

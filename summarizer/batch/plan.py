@@ -19,8 +19,9 @@ from .inputs import Event, SourceError, fetch_full_text
 from .state import StateStore
 from .types import BatchReport, InputFailure, WorkItem
 
-# An item still pending after this many dispatches crashed the job each time
-# (e.g. a worker killed by the OOM killer): it goes to the dead letter instead.
+# An item dispatched this many times without its result ever reaching the
+# driver was in flight each time the job died (e.g. a worker killed by the OOM
+# killer): it goes to the dead letter instead of crashing the job forever.
 MAX_ATTEMPTS = 3
 
 
@@ -121,14 +122,25 @@ class Planner:
                 self.committer.duplicate(ref_key(item.ref), item, verdict.dup_of, verdict.how,
                                          verdict.similarity, verdict.content_hash)
                 continue
-            self.state.register(item.id, verdict.content_hash, item.ref, self.run,
-                                verdict.signature, verdict.buckets)
-            chunk.append(replace(item, fetch_url=None))
+            attempts = self.state.register(item.id, verdict.content_hash, item.ref, self.run,
+                                           verdict.signature, verdict.buckets)
+            item = replace(item, fetch_url=None)
+            if attempts > 1:
+                # It was in flight when the job last died: run it alone, so that
+                # only a truly fatal item accumulates attempts, not its neighbours.
+                if chunk:
+                    yield self._dispatch(chunk)
+                    chunk = []
+                yield self._dispatch([item])
+                continue
+            chunk.append(item)
             if len(chunk) >= self.chunk_size:
-                # Durable attempt counts are what lets MAX_ATTEMPTS stop a crash loop.
-                self.state.conn.commit()
-                yield chunk
+                yield self._dispatch(chunk)
                 chunk = []
         if chunk:
-            self.state.conn.commit()
-            yield chunk
+            yield self._dispatch(chunk)
+
+    def _dispatch(self, chunk: list[WorkItem]) -> list[WorkItem]:
+        # Durable attempt counts are what lets MAX_ATTEMPTS stop a crash loop.
+        self.state.conn.commit()
+        return chunk

@@ -26,7 +26,6 @@ ROW_GROUP_ROWS = 10_000
 class Sink(Protocol):
     path: Path
     commit_rows: int
-    commit_s: float
 
     def write(self, rows: list[dict[str, Any]]) -> None: ...
 
@@ -49,7 +48,6 @@ class AppendFile:
     """A byte-append file reopened at its committed offset (``None``: a new file)."""
 
     commit_rows = 256
-    commit_s = 2.0
 
     def __init__(self, path: Path, position: int | None) -> None:
         self.path = path
@@ -135,7 +133,6 @@ class ParquetSink:
     """
 
     commit_rows = 2_000
-    commit_s = 30.0
 
     def __init__(self, path: Path, position: int | None) -> None:
         self.path = path

@@ -143,6 +143,12 @@ class StateStore:
                           [(b, h, key) for b, h in buckets])
         return c.execute("SELECT attempts FROM items WHERE key=?", (key,)).fetchone()[0]
 
+    def returned(self, keys: list[str]) -> None:
+        """Results for ``keys`` reached the driver: those attempts did not crash the job."""
+        self.conn.executemany("UPDATE items SET attempts=0 WHERE key=?", [(k,) for k in keys])
+        # In WAL mode with synchronous=NORMAL a commit does not fsync: cheap per chunk.
+        self.conn.commit()
+
     def find_hash(self, content_hash: str) -> str | None:
         row = self.conn.execute("SELECT key FROM hashes WHERE hash=?", (content_hash,)).fetchone()
         return row[0] if row else None
