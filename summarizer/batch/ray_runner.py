@@ -18,9 +18,6 @@ from ..errors import DependencyError
 from .process import ProcessorFactory
 from .types import Outcome, OutputRecord, WorkItem
 
-# Work items per object-store block: small enough to spread over the actors early.
-BLOCK_ITEMS = 1_000
-
 
 def require_ray() -> None:
     """Raise :class:`DependencyError` with the install command when Ray Data is missing."""
@@ -79,7 +76,8 @@ class RayRunner:
         refs, buf = [], []
         for chunk in chunks:
             buf.extend(json.dumps(it.to_dict(), ensure_ascii=False) for it in chunk)
-            if len(buf) >= BLOCK_ITEMS:
+            # One block per chunk: Ray Data spreads blocks, not rows, over the actors.
+            if len(buf) >= self.chunk_size:
                 refs.append(ray.put(pa.table({"item": buf})))
                 buf = []
         if buf:
