@@ -279,6 +279,63 @@ def eval_classify(
     _emit(evaluate(data, cfg.classify, task=task.value, limit=limit))
 
 
+@train_app.command("category")
+def train_category(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Training YAML, e.g. "
+                                         "configs/train_category.yaml.")],
+    set_: Annotated[
+        Optional[list[str]], typer.Option("--set", help="Override a field: --set kind=transformer.")
+    ] = None,
+) -> None:
+    """Train the news-category classifier (linear or fine-tuned encoder; see docs/classification.md)."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "training" / "train_category.py").is_file():
+        raise InputError("the training scripts are not next to this installation",
+                         hint="run from a clone of the repository: "
+                         "python training/train_category.py --config FILE")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from training.train_category import load_train_config
+    from training.train_category import main as train_main
+
+    _emit(train_main(load_train_config(config, set_ or [])))
+
+
+@train_app.command("themes")
+def train_themes(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Theme set YAML.")] = Path(
+        "configs/themes.yaml"),
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Model directory [default: the builtin model's folder].")] = None,
+    corpus: Annotated[Optional[list[Path]], typer.Option(
+        "--corpus", help="News JSONL (headline+text) to weak-label; repeatable.")] = None,
+    background: Annotated[Optional[list[Path]], typer.Option(
+        "--background", help="Headline-only JSONL of mostly negatives; repeatable.")] = None,
+    written: Annotated[Optional[Path], typer.Option(
+        "--written", help="Hand-written examples JSONL, or 'none'.")] = None,
+    tune_on: Annotated[Optional[Path], typer.Option(
+        "--tune-on", help="Labelled JSONL to tune per-theme thresholds on.")] = None,
+) -> None:
+    """Rebuild the theme tagger for a (user-edited) theme set; see docs/themes.md."""
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "training" / "train_themes.py").is_file():
+        raise InputError("the training scripts are not next to this installation",
+                         hint="run from a clone of the repository: "
+                         "python training/train_themes.py --config FILE")
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from training.train_themes import main as train_main
+
+    argv = ["--config", str(config)]
+    for flag, values in (("--corpus", corpus), ("--background", background)):
+        for value in values or []:
+            argv += [flag, str(value)]
+    for flag, value in (("--output", output), ("--written", written), ("--tune-on", tune_on)):
+        if value is not None:
+            argv += [flag, str(value)]
+    train_main(argv)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning expected errors into exit code 2."""
     try:

@@ -49,28 +49,66 @@ def is_cjk_punct(ch: str) -> bool:
 
 
 _SENT_END = "。！？!?；;…"
-_CLOSERS = "”’」』）)》】\"'"
+_CLOSERS = "”’」』）)》】"
+# Straight quotes look the same when they open and close, so whether one
+# belongs to the sentence before it depends on whether a quote is open.
+_STRAIGHT_QUOTES = "\"'"
 
 
 def split_sentences(text: str, *, keep_semicolon: bool = True) -> list[str]:
     """Split Chinese text into sentences.
 
-    Closing quotes and brackets stay with the sentence they close, runs of
-    end marks (``？！``, ``……``) stay together, and trailing text without a
-    final mark is kept as its own sentence. Newlines always end a sentence.
+    Closing quotes and brackets stay with the sentence they close (a straight
+    ``"`` only when it closes an open quote), runs of end marks (``？！``,
+    ``……``, ``！”。``) stay together, and trailing text without a final mark is
+    kept as its own sentence. Newlines always end a sentence.
+    ``keep_semicolon=False`` does not end sentences at semicolons.
 
     >>> split_sentences("他说：“好。”然后走了。还有尾巴")
     ['他说：“好。”', '然后走了。', '还有尾巴']
     """
     ends = _SENT_END if keep_semicolon else _SENT_END.replace("；", "").replace(";", "")
-    pattern = re.compile(rf"[^{ends}]*?(?:[{ends}]+[{re.escape(_CLOSERS)}]*|$)")
+    simple = _simple_splitter(ends)
     out: list[str] = []
     for para in text.split("\n"):
-        for m in pattern.finditer(para):
-            s = m.group(0).strip()
-            if s:
-                out.append(s)
+        if not any(q in para for q in _STRAIGHT_QUOTES):
+            # No straight quotes, no state to track: one regex pass is enough.
+            for m in simple.finditer(para):
+                _append_stripped(out, m.group(0))
+            continue
+        start, i, n = 0, 0, len(para)
+        open_quotes: set[str] = set()
+        while i < n:
+            ch = para[i]
+            if ch in _STRAIGHT_QUOTES:
+                open_quotes ^= {ch}
+            elif ch in ends:
+                i += 1
+                while i < n and (
+                    para[i] in ends
+                    or para[i] in _CLOSERS
+                    or (para[i] in _STRAIGHT_QUOTES and para[i] in open_quotes)
+                ):
+                    open_quotes.discard(para[i])
+                    i += 1
+                _append_stripped(out, para[start:i])
+                start = i
+                continue
+            i += 1
+        _append_stripped(out, para[start:])
     return out
+
+
+@lru_cache(maxsize=2)
+def _simple_splitter(ends: str) -> re.Pattern[str]:
+    marks, closers = re.escape(ends), re.escape(_CLOSERS)
+    return re.compile(rf"[^{marks}]+(?:[{marks}][{marks}{closers}]*)?|[{marks}][{marks}{closers}]*")
+
+
+def _append_stripped(out: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        out.append(piece)
 
 
 def split_clauses(sentence: str) -> list[str]:

@@ -1,0 +1,792 @@
+"""Cut an OCR'd Chinese newspaper page into articles and photo captions.
+
+The page arrives as plain text: body lines broken at the column width,
+blank lines at random, headlines either next to their article or grouped in a
+block at the top or bottom of the page, OCR spaces and garbage characters.
+The segmenter works in four passes:
+
+1. **Clean lines**: fold widths, drop garbage characters, remove the spaces
+   OCR puts between CJK characters, measure each line's display width.
+2. **Rebuild paragraphs**: a line continues into the next one when it has no
+   final punctuation and fills the local column width; what is left are
+   paragraphs and *short lines* (headlines, sub-heads, bylines, credits).
+3. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
+   whose states are the candidate headlines. Each headline "emits" the
+   paragraphs that share its characters (IDF-weighted character bigrams), so
+   a headline from a block far away still claims the body it describes;
+   openers (本报讯, 新华社…电), end bylines and a nearby headline make a
+   switch cheaper. Each headline may own one article only.
+4. **Assemble items**: headline lines are grouped (kicker, headline,
+   subheadline) with the article they were assigned to; short lines inside an
+   article become its ``sections``; bylines go to ``byline``; captions
+   (▲ or 图为) become items of their own.
+
+>>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
+>>> [(it.kind, it.headline) for it in page.items]
+[('article', '教育帮扶见实效')]
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .text import fold_width, is_cjk
+from .types import Item, Page
+
+log = logging.getLogger(__name__)
+
+# Sentence-final marks (with closers) that end a paragraph; a line ending in
+# one of them never continues into the next line as the same sentence.
+_TERMINAL = "。！？!?…；;：:"
+_CLOSERS = "”’」』）)》】\"'"
+# Mojibake and OCR junk seen in scanned text; real punctuation is kept.
+_GARBAGE = set("\ufffd¤¦¬¨¯´¸¹³²¼½¾×þÞðÐ§¿¡¢£¥©®ª")
+_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
+
+_BYLINE_WORD = (
+    r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
+)
+_NAME = r"[\u4e00-\u9fff·]{1,4}"
+# Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
+_NOTE_LINE = re.compile(
+    r"^[（(](?:(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源)[^）)]{0,60}"
+    r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电)[）)]$"
+    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编)[:：]"
+)
+# Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
+_LABELS = frozenset(
+    "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
+    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士".split()
+)
+_BYLINE_LINE = re.compile(
+    rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
+)
+_BYLINE_TAIL = re.compile(
+    rf"(?<=[。！？”）])\s*([（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}"
+    rf"(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?)$"
+)
+_CREDIT = re.compile(
+    r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
+)
+_OPENER = re.compile(
+    r"^(?:本报讯|新华社[^\s，。]{0,12}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
+    r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,12}电)"
+)
+_CAPTION = re.compile(r"^▲|图为")
+
+
+@dataclass
+class _Line:
+    text: str
+    width: int
+    indent: bool
+    spaced: str  # folded and cleaned but with its spaces kept: bylines separate names by them
+
+
+@dataclass
+class _Unit:
+    """A rebuilt paragraph or a short line, in page order."""
+
+    text: str
+    kind: str  # "para", "short", "byline", "credit", "caption"
+    lines: int = 1
+    opener: bool = False
+    tail_byline: str | None = None
+
+
+@dataclass
+class _Segment:
+    units: list[int]
+    state: int  # index into candidate headlines, -1 for none
+    heading_lines: list[str] = field(default_factory=list)
+
+
+def _display_width(text: str) -> int:
+    # Ambiguous-width marks (—, “”, …, ·) are set full width in Chinese text.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def _is_wide(ch: str) -> bool:
+    return is_cjk(ch) or (ord(ch) > 0x2000 and unicodedata.east_asian_width(ch) in "WF")
+
+
+def clean_line(raw: str) -> str:
+    """Normalise one OCR line: width folding, garbage removal, no spaces between CJK characters.
+
+    >>> clean_line("的 焦 虑 情\\ufffd绪 ， 2 0 2 3年")
+    '的焦虑情绪，2023年'
+    """
+    text = fold_width(raw)
+    text = "".join(
+        ch for ch in text
+        if ch not in _GARBAGE and unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cn", "Cs")
+    )
+    parts = _SPACE.split(text.strip())
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        if not part:
+            continue
+        left, right = out[-1:], part[0]
+        # A space survives only between two Latin words or numbers that are not digit runs
+        # split by OCR ("2 0 2 3" is one number, "COVID 19" keeps its space).
+        keep = left.isascii() and right.isascii() and left.isalnum() and right.isalnum() and not (
+            left.isdigit() and right.isdigit()
+        )
+        out += (" " if keep else "") + part
+    return out
+
+
+def _clean_byline(raw: str) -> str:
+    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    tokens = text.split(" ")
+    if sum(len(t) == 1 for t in tokens) >= 3:
+        # OCR spacing between every character, not spaces between names.
+        text = re.sub(rf"^{_BYLINE_WORD}", lambda m: m.group(0) + " ", "".join(tokens))
+    return text
+
+
+def _prepare(text: str) -> list[_Line | None]:
+    lines: list[_Line | None] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        raw = raw.replace("\ufeff", "")
+        cleaned = clean_line(raw)
+        if not cleaned:
+            lines.append(None)
+            continue
+        indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000)", raw))
+        # Width as printed (before folding, without OCR spaces); an indent takes column
+        # space too, so the first line of a paragraph still measures as a full line.
+        printed = "".join(ch for ch in raw.strip() if not ch.isspace() and ch not in _GARBAGE)
+        spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
+        lines.append(
+            _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip())
+        )
+    return lines
+
+
+def _column_widths(lines: list[_Line]) -> list[int | None]:
+    """For each line, the most common width among nearby lines: the column it sits in.
+
+    Headlines are wider or narrower than the column but rarely repeat a width,
+    while every body line but a paragraph's last fills the column.
+    """
+    out: list[int | None] = []
+    for i in range(len(lines)):
+        lo, hi = max(0, i - 5), min(len(lines), i + 6)
+        widths = [lines[j].width for j in range(lo, hi) if j != i]
+        best, best_n = None, 1
+        for w in sorted(set(widths), reverse=True):
+            n = sum(1 for x in widths if w - 1 <= x <= w + 1)
+            if n > best_n and w >= 12:
+                best, best_n = w, n
+        out.append(best)
+    return out
+
+
+def _ends_terminal(text: str) -> bool:
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and (t[-1] in _TERMINAL or text.endswith("——") is False and text[-1] in _CLOSERS
+                        and len(t) < len(text) and t[-1] in _TERMINAL)
+
+
+def _is_short_kind(text: str) -> str | None:
+    if _CREDIT.match(text):
+        return "credit"
+    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text):
+        return "byline"
+    return None
+
+
+def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
+    """Re-join column-broken lines into paragraphs; keep short lines as units of their own."""
+    present = [ln for ln in lines if ln is not None]
+    cols = _column_widths(present)
+    indented_page = sum(ln.indent for ln in present) >= max(2, len(present) // 20)
+    units: list[_Unit] = []
+    buf: list[_Line] = []
+
+    def flush() -> None:
+        if not buf:
+            return
+        text = "".join(
+            (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
+             and b.text[:1].isalpha() else "") + b.text if k else b.text
+            for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
+        )
+        units.append(_classify(text, len(buf), buf[-1].spaced))
+        buf.clear()
+
+    top, bottom = _block_zones(present)
+    for idx, ln in enumerate(present):
+        in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
+        if buf and (in_block or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
+            flush()
+        buf.append(ln)
+    flush()
+    return units
+
+
+def _block_zones(lines: list[_Line]) -> tuple[int, int]:
+    """Line ranges ``[0, top)`` and ``[bottom, n)`` that hold headline blocks.
+
+    Body paragraphs end with sentence punctuation; headlines never do. Lines
+    after the last punctuated line (bylines and credits aside) are a bottom
+    block; lines before the first paragraph are a top block, the first
+    paragraph reaching back over the full-width lines above its last line.
+    """
+    n = len(lines)
+    ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text)]
+    if not ends:
+        return 0, n
+    last = ends[-1]
+    grown = True
+    while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
+        grown = False
+        for k in (1, 2, 3):
+            joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
+            if last + k < n and _is_short_kind(joined):
+                last += k
+                grown = True
+                break
+    m = ends[0]
+    start = m
+    if m > 0 and not lines[m].indent:
+        width = lines[m - 1].width
+        j = m - 1
+        if width >= lines[m].width - 2:
+            while j >= 0 and not _ends_terminal(lines[j].text) and (
+                abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
+            ):
+                start = j
+                if lines[j].indent:
+                    break
+                j -= 1
+    return start, last + 1
+
+
+def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
+    """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
+    if all(unicodedata.category(ch).startswith("P") for ch in cur.text):
+        return True  # punctuation pushed onto a line of its own
+    if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
+        return False
+    if _is_short_kind(cur.text):
+        return False
+    if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
+        return True  # a bracketed note wrapped over two lines
+    if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
+        return False  # a byline ends its line unless it fills the column and wraps
+    if indented_page and cur.indent:
+        return False
+    if col is None:  # too few lines to know the column: compare with the next line
+        return not _ends_terminal(prev.text) and (
+            prev.width >= cur.width - 2 or bool(re.search(r"[，。；、？！]", prev.text[:-1])))
+    if prev.width > col + 3:
+        return False  # wider than the column: a headline printed across it
+    if _ends_terminal(prev.text):
+        # A paragraph ending exactly at the column edge: only an indent tells.
+        return indented_page and prev.width >= col - 1 and (
+            cur.width >= col - 4 or _ends_terminal(cur.text))
+    # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
+    return prev.width >= col - 4 or bool(re.search(r"[，。；、？！]", prev.text[:-1]))
+
+
+def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
+    kind = _is_short_kind(text)
+    if kind:
+        return _Unit(last_spaced if nlines == 1 else text, kind, nlines)
+    if _CAPTION.search(text) and (text.startswith("▲") or text.startswith("图为") or nlines <= 12):
+        return _Unit(text, "caption", nlines)
+    tail = _BYLINE_TAIL.search(text)
+    tail_byline = None
+    if tail and len(text) - len(tail.group(1)) >= 6:
+        spaced_tail = _BYLINE_TAIL.search(last_spaced)
+        tail_byline = _clean_byline((spaced_tail or tail).group(1))
+        text = text[: tail.start(1)].rstrip()
+    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
+    if short or (nlines <= 2 and text.endswith("——")):
+        return _Unit(text, "short", nlines)
+    # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
+    opener = bool(_OPENER.match(text)) and len(text) > 25
+    return _Unit(text, "para", nlines, opener=opener, tail_byline=tail_byline)
+
+
+# --- content similarity -------------------------------------------------------------------------
+
+def _grams(text: str) -> set[str]:
+    chars = [ch for ch in text if is_cjk(ch) or ch.isalnum()]
+    pairs = {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return pairs | {ch for ch in chars if is_cjk(ch)}
+
+
+class _Similarity:
+    """IDF-weighted share of a headline's character grams that a paragraph contains."""
+
+    def __init__(self, docs: list[str]) -> None:
+        self.df: Counter[str] = Counter()
+        for d in docs:
+            self.df.update(_grams(d))
+        self.n = max(len(docs), 1)
+
+    def weight(self, g: str) -> float:
+        # Single characters count for little: they match by accident far more than bigrams.
+        w = math.log((self.n + 1) / (self.df.get(g, 0) + 0.5))
+        return max(w, 0.0) * (1.0 if len(g) == 2 else 0.25)
+
+    def weights(self, head: str) -> dict[str, float]:
+        return {g: self.weight(g) for g in _grams(head)}
+
+    def score(self, head: str | dict[str, float], body_grams: set[str]) -> float:
+        hw = self.weights(head) if isinstance(head, str) else head
+        total = sum(hw.values())
+        if total <= 0:
+            return 0.0
+        return sum(w for g, w in hw.items() if g in body_grams) / total
+
+
+# --- the Viterbi pass ---------------------------------------------------------------------------
+
+_SWITCH = 0.55  # cost of starting a new article
+_NULL_EMIT = 0.12  # what a paragraph "scores" in an article without a headline
+_OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
+_BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
+_INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
+_COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
+_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
+
+
+@dataclass
+class _Candidate:
+    lines: list[str]
+    at: int | None  # stream position it is printed above (inline), None for a block line
+
+
+def _viterbi(
+    emit: list[list[float]],
+    bonus: list[float],
+    cands: list[_Candidate],
+    forbid: set[tuple[int, int]],
+) -> list[tuple[int, bool]]:
+    """Best (state, starts_new_article) per stream position; state -1 is "no headline"."""
+    n, k = len(emit), len(cands)
+    states = list(range(-1, k))
+    neg = -1e9
+    score = {s: neg for s in states}
+    back: list[dict[int, tuple[int, bool]]] = []
+
+    def allowed(s: int, i: int) -> bool:
+        if s >= 0 and (s, i) in forbid:
+            return False
+        return s < 0 or cands[s].at is None or cands[s].at == i
+
+    def e(s: int, i: int, age_start: bool) -> float:
+        return _NULL_EMIT if s < 0 else emit[i][s]
+
+    for s in states:
+        if allowed(s, 0):
+            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+    back.append({s: (s, True) for s in states})
+    for i in range(1, n):
+        new: dict[int, float] = {}
+        bp: dict[int, tuple[int, bool]] = {}
+        best_prev = max(states, key=lambda s: score[s])
+        for s in states:
+            stay = score[s]
+            opts = [(stay, (s, False))]
+            if allowed(s, i):
+                cost = _SWITCH - bonus[i]
+                if s >= 0 and cands[s].at == i:
+                    cost -= _INLINE_BONUS
+                opts.append((score[best_prev] - cost, (best_prev, True)))
+                if best_prev != s:
+                    opts.append((score[s] - cost, (s, True)))
+            elif cands[s].at is not None and cands[s].at != i:
+                opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
+            val, ptr = max(opts, key=lambda o: o[0])
+            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
+            bp[s] = ptr
+        score = new
+        back.append(bp)
+    s = max(states, key=lambda x: score[x])
+    path: list[tuple[int, bool]] = []
+    for i in range(n - 1, -1, -1):
+        prev, starts = back[i][s]
+        path.append((s, starts or i == 0))
+        s = prev
+    path.reverse()
+    return path
+
+
+# --- assembling items ---------------------------------------------------------------------------
+
+
+def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subheadline) from a group of heading lines in print order."""
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None, None, None
+    sub = None
+    if len(lines) > 1 and lines[-1].startswith(("—", "-")):
+        sub = lines.pop()
+    kicker = None
+    if len(lines) > 1 and lines[0].endswith("——"):
+        kicker = lines.pop(0)
+    elif len(lines) == 3:
+        kicker = lines.pop(0)
+    headline = "".join(lines) if lines else None
+    return kicker, headline, sub
+
+
+@dataclass
+class _Layout:
+    """A page rebuilt into units: paragraphs in body order and where short lines sit."""
+
+    units: list[_Unit]
+    stream: list[int]  # unit index of each body paragraph
+    inline_runs: dict[int, list[int]]  # stream position -> short units printed right above it
+    block: list[int]  # short units above the first / below the last paragraph
+    grams: list[set[str]]
+    sim: _Similarity
+
+
+def _layout(text: str) -> _Layout:
+    units = _rebuild(_prepare(text))
+    n_units = len(units)
+    # A short paragraph with a photo credit under it is a caption even without 图为.
+    for i in range(n_units - 1):
+        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
+            units[i].kind = "caption"
+    body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
+    first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
+    while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
+            units[first_para - 1].text):
+        first_para -= 1
+    block = [
+        i for i in range(n_units) if units[i].kind == "short" and not first_para <= i <= last_para
+    ]
+    stream = [i for i in range(first_para, last_para + 1) if units[i].kind == "para"]
+    pos = {u: p for p, u in enumerate(stream)}
+    inline_runs: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i in range(first_para, last_para + 1):
+        if units[i].kind == "short":
+            run.append(i)
+        elif units[i].kind in ("para", "caption"):
+            if run and units[i].kind == "para":
+                inline_runs[pos[i]] = list(run)
+            run = []
+    texts = [units[i].text for i in stream]
+    grams = [_grams(t) for t in texts]
+    return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts))
+
+
+def _is_label(text: str) -> bool:
+    return text.strip("■●◆【】[]·：: ") in _LABELS
+
+
+def run_features(lay: _Layout, p: int) -> list[float]:
+    """Features of the short lines printed above paragraph ``p``: headline or sub-head?
+
+    A headline's words come back in the paragraphs below it but not in those
+    above; a sub-head continues the topic of the text around it. Openers,
+    bylines just above and multi-line groups also point to a headline.
+    """
+    run = lay.inline_runs[p]
+    lines = [lay.units[j].text for j in run]
+    text = "".join(lines)
+    after = set().union(*lay.grams[p:p + 4])
+    before = set().union(*lay.grams[max(0, p - 3):p])
+    cov_after = lay.sim.score(text, after)
+    cov_before = lay.sim.score(text, before)
+    big_after = {g for g in set().union(*lay.grams[p:p + 2]) if len(g) == 2}
+    big_before = {g for g in before if len(g) == 2}
+    total = sum(lay.sim.weight(g) for g in big_after)
+    coherence = sum(lay.sim.weight(g) for g in big_after & big_before) / total if total else 0.0
+    prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
+    # Does the nearest earlier heading (run or page-top line) keep being talked about below?
+    earlier = [q for q in lay.inline_runs if q < p]
+    if earlier:
+        prev_head = "".join(lay.units[j].text for j in lay.inline_runs[max(earlier)])
+    else:
+        prev_head = "".join(lay.units[j].text for j in lay.block if j < lay.stream[0])
+    prev_after = lay.sim.score(prev_head, after) if prev_head else 0.0
+    prev_before = lay.sim.score(prev_head, before) if prev_head else 0.0
+    return [
+        1.0,
+        cov_after,
+        cov_before,
+        float(lay.units[lay.stream[p]].opener),
+        float(prev_kind in ("byline", "credit")),
+        float(len(run) >= 2),
+        min(len(text), 40) / 40,
+        coherence,
+        float(any(ln.startswith("—") or ln.endswith("——") for ln in lines)),
+        float(text.endswith(("）", ")"))),
+        float(len(lay.block) >= 2),
+        float(p == 0),
+        prev_after,
+        prev_before,
+        float(lay.units[lay.stream[p] - 1].kind == "byline"),
+    ]
+
+
+# Logistic-regression weights for run_features, fitted on rendered July-August pages
+# by benchmarks/tune_segmentation.py (October-November pages are kept for checking).
+_RUN_WEIGHTS = (
+    -2.651, 0.783, -2.611, 2.960, 1.386, 1.040, 2.473, -1.923, -0.560, 1.909, -0.348, -0.985,
+    -1.033, 0.774, -2.331,
+)
+
+
+def _heading_probability(features: list[float]) -> float:
+    z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def segment_text(text: str, source: str = "<text>") -> Page:
+    """Segment one OCR'd page into articles and captions, in reading order.
+
+    >>> page = segment_text("▲学生在实训室上课。\\n本报记者 王五摄")
+    >>> page.items[0].kind
+    'caption'
+    """
+    lay = _layout(text)
+    units, stream, inline_runs, block = lay.units, lay.stream, lay.inline_runs, lay.block
+    n_units = len(units)
+    cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
+    block_cands = len(cands)
+    for p, run in inline_runs.items():
+        if all(_is_label(units[j].text) for j in run):
+            continue
+        if _heading_probability(run_features(lay, p)) >= 0.5:
+            cands.append(_Candidate([units[j].text for j in run], p))
+    items: list[Item] = []
+    if stream:
+        segments = _cut(units, stream, cands)
+    else:
+        segments = []
+
+    # Block lines that no article claimed join a neighbouring line's group when they look
+    # like part of it (structure or content); otherwise they stay unassigned.
+    owner: dict[int, int] = {}
+    for si, seg in enumerate(segments):
+        if 0 <= seg.state < block_cands:
+            owner[seg.state] = si
+    sim = _Similarity([units[i].text for i in stream])
+    seg_grams = [_grams("".join(units[stream[p]].text for p in seg.units[:4])) for seg in segments]
+    changed = True
+    while changed:
+        changed = False
+        for c in range(block_cands):
+            if c in owner:
+                continue
+            line = cands[c].lines[0]
+            options = []
+            for nb in (c - 1, c + 1):
+                if nb in owner and 0 <= nb < block_cands:
+                    prev_line = cands[nb].lines[0] if nb == c - 1 else line
+                    if nb == c - 1 and prev_line.startswith(("—", "-")):
+                        continue  # a subheadline closes its group
+                    structural = (
+                        (nb == c - 1 and line.startswith(("—", "-")))
+                        or (nb == c + 1 and line.endswith("——"))
+                        or (nb == c - 1 and cands[nb].lines[0].endswith("——"))
+                    )
+                    score = sim.score(line, seg_grams[owner[nb]]) + (1.0 if structural else 0.0)
+                    options.append((score, nb))
+            if options:
+                score, nb = max(options)
+                if score >= 0.3:
+                    owner[c] = owner[nb]
+                    changed = True
+    for c in range(block_cands):
+        if c not in owner:
+            log.warning("headline %r matched no article on the page; left unassigned",
+                        cands[c].lines[0])
+    heads: dict[int, list[str]] = {}
+    for c in sorted(owner):
+        heads.setdefault(owner[c], []).append(cands[c].lines[0])
+
+    # Reading order: segments by their first paragraph; captions where they stand.
+    seg_at = {stream[seg.units[0]]: si for si, seg in enumerate(segments)}
+    consumed_runs: set[int | None] = {
+        cands[seg.state].at for seg in segments if seg.state >= block_cands
+    }
+    order: list[tuple[str, int]] = []
+    for i in range(n_units):
+        if i in seg_at:
+            order.append(("seg", seg_at[i]))
+        elif units[i].kind == "caption":
+            order.append(("cap", i))
+    for kind, ref in order:
+        if kind == "cap":
+            items.append(_caption_item(units, ref, str(len(items) + 1)))
+        else:
+            seg = segments[ref]
+            lines = list(heads.get(ref, []))
+            if seg.state >= block_cands:
+                lines = cands[seg.state].lines
+            items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
+                                       str(len(items) + 1)))
+    return Page(source=source, items=tuple(items))
+
+
+def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
+    texts = [units[i].text for i in stream]
+    sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
+    grams = [_grams(t) for t in texts]
+    n = len(stream)
+    cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
+    base = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
+    bonus = [0.0] * n
+    # Topic continuity across each gap: a switch where the text keeps talking about the
+    # same things (a sub-head inside an article) is expensive.
+    bigrams = [{g for g in gs if len(g) == 2} for gs in grams]
+    for p in range(1, n):
+        before = set().union(*bigrams[max(0, p - 3):p])
+        after = set().union(*bigrams[p:p + 2])
+        total = sum(sim.weight(g) for g in after)
+        if total > 0:
+            bonus[p] -= _COHERENCE * sum(sim.weight(g) for g in after & before) / total
+    for p in range(n):
+        u = units[stream[p]]
+        if u.opener:
+            bonus[p] += _OPEN_BONUS
+        if p > 0:
+            prev_unit = units[stream[p - 1]]
+            between = units[stream[p - 1] + 1: stream[p]]
+            if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
+                bonus[p] += _BYLINE_BONUS
+    # Emission decays over an article: the headline matches its opening paragraphs. Since
+    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
+    emit = [[0.0] * len(cands) for _ in range(n)]
+    for p in range(n):
+        for c in range(len(cands)):
+            emit[p][c] = base[p][c] * _EARLY[0]
+    forbid: set[tuple[int, int]] = set()
+    for _ in range(4):
+        path = _viterbi(emit, bonus, cands, forbid)
+        segments: list[_Segment] = []
+        for p, (s, starts) in enumerate(path):
+            if starts or not segments:
+                segments.append(_Segment([p], s))
+            else:
+                segments[-1].units.append(p)
+        by_state: dict[int, list[int]] = {}
+        for si, seg in enumerate(segments):
+            if seg.state >= 0:
+                by_state.setdefault(seg.state, []).append(si)
+        dup = False
+        for s, sis in by_state.items():
+            if len(sis) > 1:
+                best = max(sis, key=lambda si: max(emit[p][s] for p in segments[si].units[:3]))
+                for si in sis:
+                    if si != best:
+                        forbid.add((s, segments[si].units[0]))
+                        dup = True
+        if not dup:
+            break
+    else:
+        for seg in segments:
+            if seg.state >= 0 and sum(1 for o in segments if o.state == seg.state) > 1:
+                first = next(o for o in segments if o.state == seg.state)
+                if first is not seg:
+                    seg.state = -1
+    inline_at = {c.at for c in cands if c.at is not None}
+    hard = [
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at)
+        for p in range(n)
+    ]
+    return _force_splits(segments, hard, emit)
+
+
+def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
+    between = units[stream[p - 1] + 1: stream[p]]
+    return bool(units[stream[p - 1]].tail_byline or (between and between[0].kind == "byline"))
+
+
+def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]]) -> list[
+        _Segment]:
+    """Split at openers and after end bylines, which always start an article; the headline
+    stays with the part whose first paragraph matches it best."""
+    out: list[_Segment] = []
+    for seg in segments:
+        parts: list[list[int]] = [[seg.units[0]]]
+        for p in seg.units[1:]:
+            if hard[p]:
+                parts.append([p])
+            else:
+                parts[-1].append(p)
+        if len(parts) == 1 or seg.state < 0:
+            out.extend(_Segment(part, seg.state if k == 0 else -1) for k, part in enumerate(parts))
+            continue
+        best = max(range(len(parts)), key=lambda k: emit[parts[k][0]][seg.state])
+        out.extend(_Segment(part, seg.state if k == best else -1) for k, part in enumerate(parts))
+    return out
+
+
+def _byline_owner(units: list[_Unit], j: int) -> str | None:
+    """Who a byline or credit belongs to: "previous" (it ends an article), "next" (it heads
+    one, printed under the headline) or "caption" (a photo credit); None for other units."""
+    if units[j].kind not in ("byline", "credit"):
+        return None
+    k = j - 1
+    while k >= 0 and units[k].kind in ("byline", "credit"):
+        k -= 1
+    if k >= 0 and units[k].kind == "caption":
+        return "caption"
+    if k < 0 or units[k].kind == "short":
+        return "next"
+    return "previous"
+
+
+def _article_item(
+    units: list[_Unit], stream: list[int], seg: _Segment, head_lines: list[str],
+    inline_runs: dict[int, list[int]], consumed: set[int | None], ident: str,
+) -> Item:
+    kicker, headline, sub = _split_roles(head_lines)
+    bylines: list[str] = []
+    sections: list[str] = []
+    paras: list[str] = []
+    first_u, last_u = stream[seg.units[0]], stream[seg.units[-1]]
+    nxt = next((i for i in range(last_u + 1, len(units)) if units[i].kind in ("para", "caption")),
+               len(units))
+    prv = next((i for i in range(first_u - 1, -1, -1) if units[i].kind in ("para", "caption")), -1)
+    bylines.extend(_clean_byline(units[j].text) for j in range(prv + 1, first_u)
+                   if _byline_owner(units, j) == "next")
+    for p in seg.units:
+        ui = stream[p]
+        if p in inline_runs and p not in consumed:
+            sections.extend(units[j].text for j in inline_runs[p] if units[j].kind == "short")
+        elif p in inline_runs and p != seg.units[0]:
+            sections.extend(units[j].text for j in inline_runs[p])
+        if p != seg.units[0]:
+            bylines.extend(_clean_byline(units[j].text) for j in range(stream[p - 1] + 1, ui)
+                           if _byline_owner(units, j) in ("next", "previous"))
+        paras.append(units[ui].text)
+        if units[ui].tail_byline:
+            bylines.append(units[ui].tail_byline)
+    bylines.extend(_clean_byline(units[j].text) for j in range(last_u + 1, nxt)
+                   if _byline_owner(units, j) == "previous")
+    return Item(
+        id=ident, kind="article", body="\n".join(paras), headline=headline, kicker=kicker,
+        subheadline=sub, byline=" ".join(dict.fromkeys(bylines)) or None, sections=tuple(sections),
+    )
+
+
+def _caption_item(units: list[_Unit], ui: int, ident: str) -> Item:
+    body = units[ui].text
+    credits = []
+    for j in range(ui + 1, len(units)):
+        if units[j].kind in ("credit", "byline"):
+            credits.append(_clean_byline(units[j].text))
+        else:
+            break
+    head = units[ui - 1].text if ui > 0 and units[ui - 1].kind == "short" else None
+    return Item(id=ident, kind="caption", body=body, headline=head,
+                byline=" ".join(credits) or None)
