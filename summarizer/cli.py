@@ -219,10 +219,10 @@ def batch(
         help="Feeds (files or http(s) URLs), JSONL files, .txt/.html pages or directories.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file.")],
     fmt: Annotated[Optional[BatchFmt], typer.Option(
-        "--format", "-f", help="Output format [default: from the output's suffix, else jsonl].",
+        "--format", "-f", help="Output format (default: from the output's suffix, else jsonl).",
     )] = None,
     workers: Annotated[Optional[int], typer.Option(
-        min=1, help="Worker processes / Ray actors, one model load each [default: from config].",
+        min=1, help="Worker processes / Ray actors, one model load each (default: batch.workers).",
     )] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the job whose state is beside --output.")] = False,

@@ -27,7 +27,7 @@ PAGE_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUPPORTED = FEED_SUFFIXES + PAGE_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
-_ELLIPSES = ("…", "...", "[…]", "[...]", "……")
+_ELLIPSES = ("…", "...", "[…]", "[...]")
 _BLOCK_TAGS = {"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
 
 
