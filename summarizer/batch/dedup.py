@@ -12,18 +12,16 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 
 from .state import StateStore
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_BLOCK = 1024  # shingles per MinHash block
 
 
-# The planner hashes a text when it is read and again when it is deduplicated;
-# a small cache (bounded: a few hundred articles) saves the second pass.
-@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
     """NFKC (full-width to half-width), lower case, without whitespace or punctuation.
 
@@ -93,9 +91,15 @@ class MinHasher:
             hashes = hashes * np.uint64(1_000_003) + cps[j:j + n]
         hashes = np.unique(hashes >> np.uint64(32))
         a, b = self._perms
-        # Multiply-shift hashing (Dietzfelbinger): a universal family with no
-        # modulo, which was the slowest step over a 1,500 x 128 matrix.
-        return ((np.outer(hashes, a) + b) >> np.uint64(32)).min(axis=0)
+        sig = np.full(self.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+        # Blocks of shingles keep the temporary matrix at ~1 MB: a 40,000-character
+        # article would otherwise need 40 MB, and peak memory would follow the
+        # longest article rather than stay flat.
+        for start in range(0, len(hashes), _BLOCK):
+            block = hashes[start:start + _BLOCK]
+            # Multiply-shift hashing (Dietzfelbinger): a universal family with no modulo.
+            np.minimum(sig, ((np.outer(block, a) + b) >> np.uint64(32)).min(axis=0), out=sig)
+        return sig
 
     def buckets(self, sig: np.ndarray) -> list[tuple[int, int]]:
         bands, rows = self.shape
