@@ -46,8 +46,10 @@ class Null(ProcessorFactory):
                 for it in items]
         return run
 
+import resource
 rep = run_batch([sys.argv[1]], sys.argv[2], factory=Null())
-print(rep.elapsed_s, rep.ok)
+ru = resource.getrusage(resource.RUSAGE_SELF)
+print(rep.elapsed_s, rep.ok, ru.ru_utime + ru.ru_stime)
 """
 
 
@@ -166,13 +168,15 @@ def main() -> None:
         out = args.scratch / f"null_{n}.jsonl"
         res, wall, peak = peak_rss_of([sys.executable, "-c", NULL_SCRIPT, str(inputs[n]),
                                        str(out)])
-        elapsed, ok = (float(x) for x in str(res).split())
+        elapsed, ok, cpu = (float(x) for x in str(res).split())
         state_files = [out.with_name(out.name + s)
                        for s in (".state.sqlite", ".state.sqlite-wal", ".state.sqlite-shm")]
         state_bytes = sum(f.stat().st_size for f in state_files if f.exists())
         results["state_overhead"] = {
             "articles": n, "ok": int(ok),
             "driver_us_per_article": round(elapsed / n * 1e6, 1),
+            # CPU time (startup included) does not depend on what else runs on the machine.
+            "driver_cpu_us_per_article": round(cpu / n * 1e6, 1),
             "driver_articles_per_s": round(n / elapsed, 1),
             "state_bytes_per_article": round(state_bytes / n, 1),
             "peak_rss_mib_no_models": round(peak, 1)}
