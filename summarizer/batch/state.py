@@ -25,14 +25,15 @@ CREATE TABLE IF NOT EXISTS items (
     reason TEXT
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS hashes (hash TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS signatures (key TEXT PRIMARY KEY, sig BLOB NOT NULL) WITHOUT ROWID;
+-- Rowid tables for BLOBs: WITHOUT ROWID rows this large spill into overflow pages.
+CREATE TABLE IF NOT EXISTS signatures (key TEXT PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
     band INTEGER NOT NULL, bucket INTEGER NOT NULL, key TEXT NOT NULL,
     PRIMARY KEY (band, bucket, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS http_cache (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, body BLOB NOT NULL
-) WITHOUT ROWID;
+);
 """
 
 STATUSES = ("pending", "done", "duplicate", "failed")
