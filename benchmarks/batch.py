@@ -57,12 +57,18 @@ def write_input(path: Path, n: int) -> None:
     """The first ``n`` articles, alternating between the two news files."""
     handles = [(NEWS / f).open(encoding="utf-8") for f in FILES]
     try:
-        lines = (ln for pair in zip(*handles, strict=False) for ln in pair if ln.strip())
+        # Alternate while both last, then the rest of the longer file.
+        lines = (ln for pair in itertools.zip_longest(*handles) for ln in pair
+                 if ln and ln.strip())
         with path.open("w", encoding="utf-8") as out:
-            for line in itertools.islice(lines, n):
+            written = 0
+        for line in itertools.islice(lines, n):
                 rec = json.loads(line)
                 out.write(json.dumps({k: rec.get(k) for k in ("id", "headline", "text", "date")},
                                      ensure_ascii=False) + "\n")
+                written += 1
+        if written < n:
+            raise SystemExit(f"only {written} articles in {NEWS}, {n} asked for")
     finally:
         for h in handles:
             h.close()
