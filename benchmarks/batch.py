@@ -60,9 +60,9 @@ def write_input(path: Path, n: int) -> None:
         # Alternate while both last, then the rest of the longer file.
         lines = (ln for pair in itertools.zip_longest(*handles) for ln in pair
                  if ln and ln.strip())
+        written = 0
         with path.open("w", encoding="utf-8") as out:
-            written = 0
-        for line in itertools.islice(lines, n):
+            for line in itertools.islice(lines, n):
                 rec = json.loads(line)
                 out.write(json.dumps({k: rec.get(k) for k in ("id", "headline", "text", "date")},
                                      ensure_ascii=False) + "\n")
