@@ -235,6 +235,50 @@ def classify(
     typer.echo(f"wrote {n} records to {output}", err=True)
 
 
+class BatchFmt(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class RunnerOpt(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Feeds (files or http(s) URLs), JSONL files, .txt/.html pages or directories.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file.")],
+    fmt: Annotated[Optional[BatchFmt], typer.Option(
+        "--format", "-f", help="Output format (default: from the output's suffix, else jsonl).",
+    )] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, help="Worker processes / Ray actors, one model load each (default: batch.workers).",
+    )] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue the job whose state is beside --output.")] = False,
+    runner: Annotated[RunnerOpt, typer.Option("--runner")] = RunnerOpt.local,
+    engine: EngineOption = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = None,
+) -> None:
+    """Summarise and classify every item of many inputs, exactly once and resumably.
+
+    Prints a JSON report; bad items go to OUT.deadletter.jsonl, duplicates to OUT.duplicates.jsonl.
+    """
+    from .batch import run_batch
+
+    cfg = _config(config, set_)
+    report = run_batch(inputs, output, config=cfg, fmt=fmt.value if fmt else None, workers=workers,
+                       resume=resume, runner=runner.value, engine=engine.value if engine else None)
+    typer.echo(f"batch: {report.ok} ok, {report.skipped_duplicates} skipped duplicates, "
+               f"{report.failed} failed, {report.already_done} already done "
+               f"({report.items_per_s:.1f} items/s) -> {output}", err=True)
+    _emit(report.to_dict())
+
+
 @eval_app.command("summarize")
 def eval_summarize(
     data: Annotated[Path, typer.Option("--data", "-d", help="JSONL with text and summary.")],

@@ -68,6 +68,9 @@ class BatchConfig(_Strict):
     http_timeout_s: float = Field(20.0, gt=0)
     http_retries: int = Field(3, ge=0)
     per_host_concurrency: int = Field(2, ge=1)
+    # Outputs are made durable and committed to the state at least this often
+    # (and every few hundred rows): the most work a crash can cost.
+    commit_interval_s: float = Field(5.0, gt=0)
 
 
 class Config(_Strict):
