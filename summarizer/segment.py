@@ -97,6 +97,9 @@ class _Unit:
     lines: int = 1
     opener: bool = False
     tail_byline: str | None = None
+    # Width of the column the paragraph is set in (its full lines); None for one-line units.
+    column: int | None = None
+    last_width: int = 0
 
 
 @dataclass
@@ -221,6 +224,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
         unit = _classify(text, len(buf), buf[-1].spaced)
+        unit.last_width = buf[-1].width
+        if len(buf) > 1:
+            # Hanging punctuation widens a full line by one mark: the median is the column.
+            widths = sorted(ln.width for ln in buf[:-1])
+            unit.column = widths[(len(widths) - 1) // 2]
         if zone_line and unit.kind == "para":
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
@@ -714,11 +722,66 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 if first is not seg:
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
+    col_breaks = _column_breaks(units, stream)
     hard = [
-        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at)
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at
+                   or p in col_breaks)
         for p in range(n)
     ]
-    return _force_splits(segments, hard, emit)
+    return _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
+
+
+def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],
+                       hard: list[bool]) -> list[_Segment]:
+    """Undo cuts that nothing but content argued for when the column runs on unchanged:
+    an article keeps its column width, so the same width on both sides of a cut means
+    a sub-head or a change of topic inside one article."""
+    def col_before(p: int) -> int | None:
+        return next((units[stream[q]].column for q in range(p - 1, -1, -1)
+                     if units[stream[q]].column is not None), None)
+
+    def col_from(p: int) -> int | None:
+        return next((units[stream[q]].column for q in range(p, len(stream))
+                     if units[stream[q]].column is not None), None)
+
+    out: list[_Segment] = []
+    for seg in segments:
+        p = seg.units[0]
+        if out and not hard[p]:
+            a, b = col_before(p), col_from(p)
+            if a is not None and b is not None and abs(a - b) <= 2:
+                prev = out[-1]
+                prev.units.extend(seg.units)
+                if prev.state < 0:
+                    prev.state = seg.state
+                continue
+        out.append(seg)
+    return out
+
+
+def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
+    """Stream positions where the column width changes: each article is set in its own
+    column, so two paragraphs of different widths belong to different articles.
+
+    One-line paragraphs between them show no column; they stay with the earlier article
+    unless they are wider than its column (then they must open the next one).
+    """
+    breaks: set[int] = set()
+    prev_col: int | None = None
+    prev_p = -1
+    for p, ui in enumerate(stream):
+        col = units[ui].column
+        if col is None:
+            continue
+        if prev_col is not None and abs(col - prev_col) > 2:
+            cut = p
+            for q in range(prev_p + 1, p):
+                if units[stream[q]].last_width > prev_col + 2:
+                    cut = q
+                    break
+            breaks.add(cut)
+        prev_col, prev_p = col, p
+    return breaks
 
 
 def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
