@@ -281,6 +281,10 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 if lines[j].indent:
                     break
                 j -= 1
+    # A dateline (新华社北京8月24日电) broken off at the column edge opens the first paragraph.
+    if start > 0 and _OPENER.match(lines[start - 1].text) and not _ends_terminal(
+            lines[start - 1].text):
+        start -= 1
     return start, last + 1
 
 
@@ -749,8 +753,8 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
         p = seg.units[0]
         if out and not hard[p]:
             a, b = col_before(p), col_from(p)
+            prev = out[-1]
             if a is not None and b is not None and abs(a - b) <= 2:
-                prev = out[-1]
                 prev.units.extend(seg.units)
                 if prev.state < 0:
                     prev.state = seg.state
