@@ -78,6 +78,9 @@ _OPENER = re.compile(
     r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,12}电)"
 )
 _CAPTION = re.compile(r"^▲|图为")
+# A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
+_NOTE_OPEN = re.compile(
+    r"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报)[^（(）)]{0,60}[）)]$")
 
 
 @dataclass
@@ -238,7 +241,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
-        if buf and (in_block or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
+        note_closed = bool(buf) and buf[-1].text.endswith(("）", ")")) and bool(
+            _NOTE_OPEN.search("".join(b.text for b in buf)))
+        if buf and (in_block or note_closed
+                    or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -790,7 +796,16 @@ def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
 
 def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
     between = units[stream[p - 1] + 1: stream[p]]
-    return bool(units[stream[p - 1]].tail_byline or (between and between[0].kind == "byline"))
+    if units[stream[p - 1]].tail_byline:
+        return True
+    # A byline under a sub-head or a headline heads what follows; only one printed right
+    # under a paragraph closes an article.
+    return bool(between and between[0].kind == "byline" and not _heading_like(units[stream[p - 1]]))
+
+
+def _heading_like(unit: _Unit) -> bool:
+    """A short unit without sentence punctuation: a sub-head wrapped over two lines."""
+    return unit.lines <= 2 and not _ends_terminal(unit.text) and len(unit.text) <= 30
 
 
 def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]]) -> list[
