@@ -343,7 +343,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
     short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
-    if short or (nlines <= 2 and text.endswith("——")):
+    # Two lines without any sentence punctuation: a heading wrapped at the column edge.
+    wrapped_head = nlines == 2 and len(text) <= 30 and not re.search(r"[。！？；，]", text)
+    if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     opener = bool(_OPENER.match(text)) and len(text) > 25
