@@ -393,6 +393,7 @@ _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
+_LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
 _EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
@@ -640,6 +641,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                 if score >= 0.3:
                     owner[c] = owner[nb]
                     changed = True
+    _assign_leftover_groups(cands[:block_cands], segments, owner, sim, seg_grams)
     for c in range(block_cands):
         if c not in owner:
             log.warning("headline %r matched no article on the page; left unassigned",
@@ -670,6 +672,49 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
     return Page(source=source, items=tuple(items))
+
+
+def _assign_leftover_groups(
+    block: list[_Candidate], segments: list[_Segment], owner: dict[int, int],
+    sim: _Similarity, seg_grams: list[set[str]],
+) -> None:
+    """Give block headlines nobody claimed to articles left without one, by content.
+
+    Unclaimed lines are grouped as printed (a ——subheadline closes a group, a kicker
+    ending in —— opens one); each group and each headless article are then paired
+    best match first, and a group that matches nothing well stays unassigned.
+    """
+    groups: list[list[int]] = []
+    for c in range(len(block)):
+        if c in owner:
+            continue
+        line = block[c].lines[0]
+        joins = groups and groups[-1][-1] == c - 1 and (
+            line.startswith(("—", "-")) or block[c - 1].lines[0].endswith("——"))
+        if joins:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    headed = set(owner.values()) | {si for si, seg in enumerate(segments) if seg.state >= 0}
+    free = [si for si in range(len(segments)) if si not in headed]
+    # A subheadline may say more about the body than the headline does, or less.
+    pairs = sorted(
+        ((max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
+             *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)), gi, si)
+         for gi, g in enumerate(groups) for si in free),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    for score, gi, si in pairs:
+        if score < _LEFTOVER_MIN:
+            break
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        for c in groups[gi]:
+            owner[c] = si
 
 
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
