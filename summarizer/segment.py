@@ -241,8 +241,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
-        note_closed = bool(buf) and buf[-1].text.endswith(("）", ")")) and bool(
-            _NOTE_OPEN.search("".join(b.text for b in buf)))
+        so_far = "".join(b.text for b in buf)
+        # 本报北京8月21日电（记者韩晓明） opens a paragraph; the same note after text closes it.
+        note_closed = bool(buf) and so_far.endswith(("）", ")")) and bool(
+            _NOTE_OPEN.search(so_far)) and not _OPENER.match(so_far)
         if buf and (in_block or note_closed
                     or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
             flush()
