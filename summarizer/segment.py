@@ -100,8 +100,8 @@ class _Unit:
     lines: int = 1
     opener: bool = False
     tail_byline: str | None = None
-    # Width of the column the paragraph is set in (its full lines); None for one-line units.
-    column: int | None = None
+    # Range of column widths the paragraph's full lines allow; None for one-line units.
+    column: tuple[int, int] | None = None
     last_width: int = 0
 
 
@@ -229,9 +229,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
         if len(buf) > 1:
-            # Hanging punctuation widens a full line by one mark: the median is the column.
-            widths = sorted(ln.width for ln in buf[:-1])
-            unit.column = widths[(len(widths) - 1) // 2]
+            unit.column = _column_range(buf[:-1])
         if zone_line and unit.kind == "para":
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
@@ -795,11 +793,11 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     """Undo cuts that nothing but content argued for when the column runs on unchanged:
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article."""
-    def col_before(p: int) -> int | None:
+    def col_before(p: int) -> tuple[int, int] | None:
         return next((units[stream[q]].column for q in range(p - 1, -1, -1)
                      if units[stream[q]].column is not None), None)
 
-    def col_from(p: int) -> int | None:
+    def col_from(p: int) -> tuple[int, int] | None:
         return next((units[stream[q]].column for q in range(p, len(stream))
                      if units[stream[q]].column is not None), None)
 
@@ -809,13 +807,34 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
         if out and not hard[p]:
             a, b = col_before(p), col_from(p)
             prev = out[-1]
-            if a is not None and b is not None and abs(a - b) <= 2:
+            if a is not None and b is not None and _same_column(a, b):
                 prev.units.extend(seg.units)
                 if prev.state < 0:
                     prev.state = seg.state
                 continue
         out.append(seg)
     return out
+
+
+def _column_range(full_lines: list[_Line]) -> tuple[int, int]:
+    """Column widths consistent with every full line of a paragraph.
+
+    A full line stops one short of the edge when a narrow (Latin) character leaves a gap
+    too small for a CJK one, and a closing mark may hang one place past the edge; so a
+    line of width w allows a column of w..w+1, or w-2..w+1 when it ends in punctuation.
+    """
+    lo, hi = 0, 10**6
+    for ln in full_lines:
+        punct = bool(ln.text) and unicodedata.category(ln.text[-1]).startswith("P")
+        lo, hi = max(lo, ln.width - (2 if punct else 0)), min(hi, ln.width + 1)
+    if lo > hi:  # lines disagree (a heading joined by mistake): fall back on the median
+        mid = sorted(ln.width for ln in full_lines)[(len(full_lines) - 1) // 2]
+        return mid - 2, mid + 1
+    return lo, hi
+
+
+def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
@@ -826,16 +845,16 @@ def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
     unless they are wider than its column (then they must open the next one).
     """
     breaks: set[int] = set()
-    prev_col: int | None = None
+    prev_col: tuple[int, int] | None = None
     prev_p = -1
     for p, ui in enumerate(stream):
         col = units[ui].column
         if col is None:
             continue
-        if prev_col is not None and abs(col - prev_col) > 2:
+        if prev_col is not None and not _same_column(col, prev_col):
             cut = p
             for q in range(prev_p + 1, p):
-                if units[stream[q]].last_width > prev_col + 2:
+                if units[stream[q]].last_width > prev_col[1] + 2:
                     cut = q
                     break
             breaks.add(cut)
