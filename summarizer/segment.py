@@ -228,8 +228,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         )
         unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
-        if len(buf) > 1:
-            unit.column = _column_range(buf[:-1])
+        # Marks pushed onto a line of their own (…………) say nothing about the column.
+        worded = [ln for ln in buf if not _all_punct(ln.text)]
+        if len(worded) > 1:
+            unit.column = _column_range(worded[:-1])
         if zone_line and unit.kind == "para":
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
@@ -296,7 +298,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if all(unicodedata.category(ch).startswith("P") for ch in cur.text):
+    if _all_punct(cur.text):
         return True  # punctuation pushed onto a line of its own
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
@@ -816,7 +818,11 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     return out
 
 
-def _column_range(full_lines: list[_Line]) -> tuple[int, int]:
+def _all_punct(text: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") for ch in text)
+
+
+def _column_range(full_lines: list[_Line]) -> tuple[int, int] | None:
     """Column widths consistent with every full line of a paragraph.
 
     A full line stops one short of the edge when a narrow (Latin) character leaves a gap
@@ -827,10 +833,8 @@ def _column_range(full_lines: list[_Line]) -> tuple[int, int]:
     for ln in full_lines:
         punct = bool(ln.text) and unicodedata.category(ln.text[-1]).startswith("P")
         lo, hi = max(lo, ln.width - (2 if punct else 0)), min(hi, ln.width + 1)
-    if lo > hi:  # lines disagree (a heading joined by mistake): fall back on the median
-        mid = sorted(ln.width for ln in full_lines)[(len(full_lines) - 1) // 2]
-        return mid - 2, mid + 1
-    return lo, hi
+    # Lines that disagree (a heading joined by mistake) leave the column unknown.
+    return (lo, hi) if lo <= hi else None
 
 
 def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
