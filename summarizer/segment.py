@@ -102,6 +102,7 @@ class _Unit:
     tail_byline: str | None = None
     # Range of column widths the paragraph's full lines allow; None for one-line units.
     column: tuple[int, int] | None = None
+    column_votes: int = 0  # how many unindented full lines agree on it
     last_width: int = 0
 
 
@@ -231,7 +232,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
         if len(worded) > 1:
-            unit.column = _column_range(worded[:-1])
+            unit.column, unit.column_votes = _column_range(worded[:-1])
         if zone_line and unit.kind == "para":
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
@@ -644,6 +645,14 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                     owner[c] = owner[nb]
                     changed = True
     _assign_leftover_groups(cands[:block_cands], segments, owner, sim, seg_grams)
+    # Every line of a headline block heads some article printed on the page; one still
+    # unclaimed under a claimed line is the second line of a headline broken in two
+    # (涉华消极言论) or a column label, so it goes with the line above it. A ——subheadline
+    # closes its group, and a line with no claimed line above it stays unassigned: an
+    # orphan headline must not be glued to the wrong article.
+    for c in range(1, block_cands):
+        if c not in owner and c - 1 in owner and not cands[c - 1].lines[0].startswith("—"):
+            owner[c] = owner[c - 1]
     for c in range(block_cands):
         if c not in owner:
             log.warning("headline %r matched no article on the page; left unassigned",
@@ -795,20 +804,15 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     """Undo cuts that nothing but content argued for when the column runs on unchanged:
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article."""
-    def col_before(p: int) -> tuple[int, int] | None:
-        return next((units[stream[q]].column for q in range(p - 1, -1, -1)
-                     if units[stream[q]].column is not None), None)
-
-    def col_from(p: int) -> tuple[int, int] | None:
-        return next((units[stream[q]].column for q in range(p, len(stream))
-                     if units[stream[q]].column is not None), None)
+    def known(ps: list[int]) -> tuple[int, int] | None:
+        return next((units[stream[q]].column for q in ps if units[stream[q]].column), None)
 
     out: list[_Segment] = []
     for seg in segments:
         p = seg.units[0]
         if out and not hard[p]:
-            a, b = col_before(p), col_from(p)
             prev = out[-1]
+            a, b = known(prev.units[::-1]), known(seg.units)
             if a is not None and b is not None and _same_column(a, b):
                 prev.units.extend(seg.units)
                 if prev.state < 0:
@@ -822,19 +826,27 @@ def _all_punct(text: str) -> bool:
     return all(unicodedata.category(ch).startswith("P") for ch in text)
 
 
-def _column_range(full_lines: list[_Line]) -> tuple[int, int] | None:
+def _column_range(full_lines: list[_Line]) -> tuple[tuple[int, int] | None, int]:
     """Column widths consistent with every full line of a paragraph.
 
     A full line stops one short of the edge when a narrow (Latin) character leaves a gap
     too small for a CJK one, and a closing mark may hang one place past the edge; so a
     line of width w allows a column of w..w+1, or w-2..w+1 when it ends in punctuation.
     """
-    lo, hi = 0, 10**6
+    spans = []
     for ln in full_lines:
         punct = bool(ln.text) and unicodedata.category(ln.text[-1]).startswith("P")
-        lo, hi = max(lo, ln.width - (2 if punct else 0)), min(hi, ln.width + 1)
-    # Lines that disagree (a heading joined by mistake) leave the column unknown.
-    return (lo, hi) if lo <= hi else None
+        spans.append((ln.width - (2 if punct else 0), ln.width + 1, ln.indent))
+    # The widths most lines agree on; a stray line (a dateline with a real space in it, a
+    # heading joined by mistake) is outvoted, and with no majority the column is unknown.
+    best = max((s[0] for s in spans), key=lambda w: (sum(a <= w <= b for a, b, _ in spans), w))
+    agree = [(a, b, ind) for a, b, ind in spans if a <= best <= b]
+    if len(agree) * 2 <= len(spans) and len(spans) > 1:
+        return None, 0
+    # Indented first lines measure the indent too, which OCR renders unreliably (two
+    # ideographic spaces, four ASCII ones, none): they do not vote.
+    votes = sum(not ind for _, _, ind in agree)
+    return (max(a for a, _, _ in agree), min(b for _, b, _ in agree)), votes
 
 
 def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -853,7 +865,7 @@ def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
     prev_p = -1
     for p, ui in enumerate(stream):
         col = units[ui].column
-        if col is None:
+        if col is None or units[ui].column_votes < 1:
             continue
         if prev_col is not None and not _same_column(col, prev_col):
             cut = p
