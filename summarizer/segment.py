@@ -583,6 +583,14 @@ _RUN_WEIGHTS = (
 )
 
 
+def _run_opens_article(lay: _Layout, p: int) -> bool:
+    """Short lines that structure alone marks as a headline: printed right under an end
+    byline or author note, where the article above is over."""
+    run = lay.inline_runs[p]
+    above = run[0] - 1
+    return p > 0 and above >= 0 and _byline_owner(lay.units, above) == "previous"
+
+
 def _heading_probability(features: list[float]) -> float:
     z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
@@ -603,7 +611,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     for p, run in inline_runs.items():
         if all(_is_label(units[j].text) for j in run):
             continue
-        if _heading_probability(run_features(lay, p)) >= 0.5:
+        if _run_opens_article(lay, p) or _heading_probability(run_features(lay, p)) >= 0.5:
             cands.append(_Candidate([units[j].text for j in run], p))
     items: list[Item] = []
     if stream:
