@@ -397,6 +397,7 @@ _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
+_GLUE_MIN = 0.1  # content share that lets an unclaimed line join the headline below it
 _EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
@@ -661,6 +662,12 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     for c in range(1, block_cands):
         if c not in owner and c - 1 in owner and not cands[c - 1].lines[0].startswith("—"):
             owner[c] = owner[c - 1]
+    # Above a claimed line, an unclaimed one is its kicker or first half only if it shares
+    # some content with that article; otherwise it is an orphan and stays unassigned.
+    for c in range(block_cands - 2, -1, -1):
+        if c not in owner and c + 1 in owner and sim.score(
+                cands[c].lines[0], seg_grams[owner[c + 1]]) >= _GLUE_MIN:
+            owner[c] = owner[c + 1]
     for c in range(block_cands):
         if c not in owner:
             log.warning("headline %r matched no article on the page; left unassigned",
