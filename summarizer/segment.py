@@ -323,8 +323,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
-    if prev.width > col + 3:
-        return False  # wider than the column: a headline printed across it
+    if prev.width > col + 3 and abs(cur.width - prev.width) > 2:
+        # Wider than the column: a headline printed across it, unless the next line is as
+        # wide (the first lines of an article set in a wider column than its neighbour).
+        return False
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.
         return indented_page and prev.width >= col - 1 and (
