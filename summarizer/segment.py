@@ -3,32 +3,27 @@
 The page arrives as plain text: body lines broken at the column width,
 blank lines at random, headlines either next to their article or grouped in a
 block at the top or bottom of the page, OCR spaces and garbage characters.
-The segmenter works in five passes:
+The segmenter works in four passes:
 
 1. **Clean lines**: fold widths, drop garbage characters, remove the spaces
-   OCR puts between CJK characters, measure each line's printed width.
+   OCR puts between CJK characters, measure each line's display width.
 2. **Rebuild paragraphs**: a line continues into the next one when it has no
    final punctuation and fills the local column width; what is left are
    paragraphs and *short lines* (headlines, sub-heads, bylines, credits).
-3. **Headline or sub-head**: each run of short lines between paragraphs is
-   scored by a small logistic model (:func:`run_features`).
-4. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
+3. **Cut the body stream into articles**: a Viterbi pass over the paragraphs
    whose states are the candidate headlines. Each headline "emits" the
    paragraphs that share its characters (IDF-weighted character bigrams), so
    a headline from a block far away still claims the body it describes;
    openers (本报讯, 新华社…电), end bylines and a nearby headline make a
-   switch cheaper. Each headline may own one article only; articles and
-   headlines left over are paired by content as an assignment problem.
-5. **Assemble items**: headline lines are grouped (kicker, headline,
+   switch cheaper. Each headline may own one article only.
+4. **Assemble items**: headline lines are grouped (kicker, headline,
    subheadline) with the article they were assigned to; short lines inside an
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
 
-See docs/segmentation.md for the benchmark and its figures.
-
->>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
+>>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
 >>> [(it.kind, it.headline) for it in page.items]
-[('article', '乡村学校添新貌')]
+[('article', '教育帮扶见实效')]
 """
 
 from __future__ import annotations
@@ -38,8 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -84,6 +78,9 @@ _OPENER = re.compile(
     r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,12}电)"
 )
 _CAPTION = re.compile(r"^▲|图为")
+# A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
+_NOTE_OPEN = re.compile(
+    r"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报)[^（(）)]{0,60}[）)]$")
 
 
 @dataclass
@@ -103,12 +100,17 @@ class _Unit:
     lines: int = 1
     opener: bool = False
     tail_byline: str | None = None
+    # Range of column widths the paragraph's full lines allow; None for one-line units.
+    column: tuple[int, int] | None = None
+    column_votes: int = 0  # how many unindented full lines agree on it
+    last_width: int = 0
 
 
 @dataclass
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
+    heading_lines: list[str] = field(default_factory=list)
 
 
 def _display_width(text: str) -> int:
@@ -196,11 +198,9 @@ def _column_widths(lines: list[_Line]) -> list[int | None]:
 
 
 def _ends_terminal(text: str) -> bool:
-    tail = _BYLINE_TAIL.search(text)
-    if tail and tail.start(1) > 0:
-        text = text[: tail.start(1)]  # "……场。（通讯员 张三）" ends its sentence
     t = text.rstrip(_CLOSERS)
-    return bool(t) and t[-1] in _TERMINAL
+    return bool(t) and (t[-1] in _TERMINAL or text.endswith("——") is False and text[-1] in _CLOSERS
+                        and len(t) < len(text) and t[-1] in _TERMINAL)
 
 
 def _is_short_kind(text: str) -> str | None:
@@ -228,6 +228,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
         unit = _classify(text, len(buf), buf[-1].spaced)
+        unit.last_width = buf[-1].width
+        # Marks pushed onto a line of their own (…………) say nothing about the column.
+        worded = [ln for ln in buf if not _all_punct(ln.text)]
+        if len(worded) > 1:
+            unit.column, unit.column_votes = _column_range(worded[:-1])
         if zone_line and unit.kind == "para":
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
@@ -237,7 +242,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
-        if buf and (in_block or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
+        so_far = "".join(b.text for b in buf)
+        # 本报北京8月21日电（记者韩晓明） opens a paragraph; the same note after text closes it.
+        note_closed = bool(buf) and so_far.endswith(("）", ")")) and bool(
+            _NOTE_OPEN.search(so_far)) and not _OPENER.match(so_far)
+        if buf and (in_block or note_closed
+                    or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -267,8 +277,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 last += k
                 grown = True
                 break
-    # An opener begins body text even when its paragraph's end is further down.
-    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
+    m = ends[0]
     start = m
     if m > 0 and not lines[m].indent:
         width = lines[m - 1].width
@@ -281,14 +290,17 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 if lines[j].indent:
                     break
                 j -= 1
+    # A dateline (新华社北京8月24日电) broken off at the column edge opens the first paragraph.
+    if start > 0 and _OPENER.match(lines[start - 1].text) and not _ends_terminal(
+            lines[start - 1].text):
+        start -= 1
     return start, last + 1
 
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if all(unicodedata.category(ch).startswith("P") for ch in cur.text) or cur.text[0] in (
-            "”’」』）》】，。、；：！？"):
-        return True  # typesetting never starts a line with closing punctuation
+    if _all_punct(cur.text):
+        return True  # punctuation pushed onto a line of its own
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
     if _is_short_kind(cur.text):
@@ -311,8 +323,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
-    if prev.width > col + 3:
-        return False  # wider than the column: a headline printed across it
+    if prev.width > col + 3 and abs(cur.width - prev.width) > 2:
+        # Wider than the column: a headline printed across it, unless the next line is as
+        # wide (the first lines of an article set in a wider column than its neighbour).
+        return False
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.
         return indented_page and prev.width >= col - 1 and (
@@ -333,8 +347,10 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    short = not _ends_terminal(text) and _display_width(text) <= 64
-    if short or (nlines <= 2 and text.endswith("——")):
+    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
+    # Two lines without any sentence punctuation: a heading wrapped at the column edge.
+    wrapped_head = nlines == 2 and len(text) <= 30 and not re.search(r"[。！？；，]", text)
+    if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     opener = bool(_OPENER.match(text)) and len(text) > 25
@@ -377,14 +393,14 @@ class _Similarity:
 # --- the Viterbi pass ---------------------------------------------------------------------------
 
 _SWITCH = 0.55  # cost of starting a new article
-# Starting an article with no headline needs more evidence than one a headline claims:
-# the paragraphs must match no headline at all for a while.
-_NULL_EXTRA = 0.8
 _NULL_EMIT = 0.08  # what a paragraph "scores" in an article without a headline
 _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
+_LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
+_GLUE_MIN = 0.1  # content share that lets an unclaimed line join the headline below it
+_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
 @dataclass
@@ -411,12 +427,12 @@ def _viterbi(
             return False
         return s < 0 or cands[s].at is None or cands[s].at == i
 
-    def e(s: int, i: int) -> float:
+    def e(s: int, i: int, age_start: bool) -> float:
         return _NULL_EMIT if s < 0 else emit[i][s]
 
     for s in states:
         if allowed(s, 0):
-            score[s] = e(s, 0) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
     back.append({s: (s, True) for s in states})
     for i in range(1, n):
         new: dict[int, float] = {}
@@ -426,7 +442,7 @@ def _viterbi(
             stay = score[s]
             opts = [(stay, (s, False))]
             if allowed(s, i):
-                cost = _SWITCH - bonus[i] + (_NULL_EXTRA if s < 0 else 0.0)
+                cost = _SWITCH - bonus[i]
                 if s >= 0 and cands[s].at == i:
                     cost -= _INLINE_BONUS
                 opts.append((score[best_prev] - cost, (best_prev, True)))
@@ -435,7 +451,7 @@ def _viterbi(
             elif cands[s].at is not None and cands[s].at != i:
                 opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
             val, ptr = max(opts, key=lambda o: o[0])
-            new[s] = val + (e(s, i) if val > neg / 2 else 0.0)
+            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
             bp[s] = ptr
         score = new
         back.append(bp)
@@ -570,47 +586,17 @@ _RUN_WEIGHTS = (
 )
 
 
+def _run_opens_article(lay: _Layout, p: int) -> bool:
+    """Short lines that structure alone marks as a headline: printed right under an end
+    byline or author note, where the article above is over."""
+    run = lay.inline_runs[p]
+    above = run[0] - 1
+    return p > 0 and above >= 0 and _byline_owner(lay.units, above) == "previous"
+
+
 def _heading_probability(features: list[float]) -> float:
     z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
-
-
-_ASSIGN_MIN = 0.3  # least share of a headline's weight its article must contain
-
-
-def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
-    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
-
-    The tables are tiny (left-over headlines by left-over articles of one page), so the
-    assignment is solved exactly by dynamic programming over the set of used columns;
-    scipy's Hungarian solver would cost more to import than to run.
-
-    >>> _assign([[0.9, 0.4], [0.8, 0.1]], 0.3)
-    [(0, 1), (1, 0)]
-    """
-    pairs = [(r, c) for r, row in enumerate(score) for c, v in enumerate(row) if v >= minimum]
-    cols = sorted({c for _, c in pairs})
-    if len(cols) > 12:  # never seen on a page; fall back to greedy rather than blow up
-        taken: list[tuple[int, int]] = []
-        for r, c in sorted(pairs, key=lambda rc: -score[rc[0]][rc[1]]):
-            if all(r != tr and c != tc for tr, tc in taken):
-                taken.append((r, c))
-        return sorted(taken)
-    index = {c: k for k, c in enumerate(cols)}
-
-    @cache
-    def best(r: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
-        if r == len(score):
-            return 0.0, ()
-        options = [best(r + 1, used)]
-        for c in cols:
-            bit = 1 << index[c]
-            if not used & bit and score[r][c] >= minimum:
-                total, rest = best(r + 1, used | bit)
-                options.append((total + score[r][c], ((r, c),) + rest))
-        return max(options, key=lambda o: o[0])
-
-    return list(best(0, 0)[1])
 
 
 def segment_text(text: str, source: str = "<text>") -> Page:
@@ -628,7 +614,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     for p, run in inline_runs.items():
         if all(_is_label(units[j].text) for j in run):
             continue
-        if _heading_probability(run_features(lay, p)) >= 0.5:
+        if _run_opens_article(lay, p) or _heading_probability(run_features(lay, p)) >= 0.5:
             cands.append(_Candidate([units[j].text for j in run], p))
     items: list[Item] = []
     if stream:
@@ -644,15 +630,6 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             owner[seg.state] = si
     sim = _Similarity([units[i].text for i in stream])
     seg_grams = [_grams("".join(units[stream[p]].text for p in seg.units[:4])) for seg in segments]
-    # Articles left without a headline (split off at an opener or a byline) and block lines
-    # left without an article: pair them by content as an assignment problem.
-    free_lines = [c for c in range(block_cands) if c not in owner]
-    free_segs = [si for si, seg in enumerate(segments) if seg.state < 0]
-    for c, si in _assign(
-        [[sim.score(cands[c].lines[0], seg_grams[si]) for si in free_segs] for c in free_lines],
-        _ASSIGN_MIN,
-    ):
-        owner[free_lines[c]] = free_segs[si]
     changed = True
     while changed:
         changed = False
@@ -678,6 +655,21 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                 if score >= 0.3:
                     owner[c] = owner[nb]
                     changed = True
+    _assign_leftover_groups(cands[:block_cands], segments, owner, sim, seg_grams)
+    # Every line of a headline block heads some article printed on the page; one still
+    # unclaimed under a claimed line is the second line of a headline broken in two
+    # (涉华消极言论) or a column label, so it goes with the line above it. A ——subheadline
+    # closes its group, and a line with no claimed line above it stays unassigned: an
+    # orphan headline must not be glued to the wrong article.
+    for c in range(1, block_cands):
+        if c not in owner and c - 1 in owner and not cands[c - 1].lines[0].startswith("—"):
+            owner[c] = owner[c - 1]
+    # Above a claimed line, an unclaimed one is its kicker or first half only if it shares
+    # some content with that article; otherwise it is an orphan and stays unassigned.
+    for c in range(block_cands - 2, -1, -1):
+        if c not in owner and c + 1 in owner and sim.score(
+                cands[c].lines[0], seg_grams[owner[c + 1]]) >= _GLUE_MIN:
+            owner[c] = owner[c + 1]
     for c in range(block_cands):
         if c not in owner:
             log.warning("headline %r matched no article on the page; left unassigned",
@@ -710,6 +702,49 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     return Page(source=source, items=tuple(items))
 
 
+def _assign_leftover_groups(
+    block: list[_Candidate], segments: list[_Segment], owner: dict[int, int],
+    sim: _Similarity, seg_grams: list[set[str]],
+) -> None:
+    """Give block headlines nobody claimed to articles left without one, by content.
+
+    Unclaimed lines are grouped as printed (a ——subheadline closes a group, a kicker
+    ending in —— opens one); each group and each headless article are then paired
+    best match first, and a group that matches nothing well stays unassigned.
+    """
+    groups: list[list[int]] = []
+    for c in range(len(block)):
+        if c in owner:
+            continue
+        line = block[c].lines[0]
+        joins = groups and groups[-1][-1] == c - 1 and (
+            line.startswith(("—", "-")) or block[c - 1].lines[0].endswith("——"))
+        if joins:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    headed = set(owner.values()) | {si for si, seg in enumerate(segments) if seg.state >= 0}
+    free = [si for si in range(len(segments)) if si not in headed]
+    # A subheadline may say more about the body than the headline does, or less.
+    pairs = sorted(
+        ((max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
+             *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)), gi, si)
+         for gi, g in enumerate(groups) for si in free),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    for score, gi, si in pairs:
+        if score < _LEFTOVER_MIN:
+            break
+        if gi in used_g or si in used_s:
+            continue
+        used_g.add(gi)
+        used_s.add(si)
+        for c in groups[gi]:
+            owner[c] = si
+
+
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
     texts = [units[i].text for i in stream]
     sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
@@ -736,7 +771,12 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             between = units[stream[p - 1] + 1: stream[p]]
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
-    emit = base
+    # Emission decays over an article: the headline matches its opening paragraphs. Since
+    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
+    emit = [[0.0] * len(cands) for _ in range(n)]
+    for p in range(n):
+        for c in range(len(cands)):
+            emit[p][c] = base[p][c] * _EARLY[0]
     forbid: set[tuple[int, int]] = set()
     for _ in range(4):
         path = _viterbi(emit, bonus, cands, forbid)
@@ -767,16 +807,106 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 if first is not seg:
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
+    col_breaks = _column_breaks(units, stream)
     hard = [
-        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at)
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at
+                   or p in col_breaks)
         for p in range(n)
     ]
-    return _force_splits(segments, hard, emit)
+    return _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
+
+
+def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],
+                       hard: list[bool]) -> list[_Segment]:
+    """Undo cuts that nothing but content argued for when the column runs on unchanged:
+    an article keeps its column width, so the same width on both sides of a cut means
+    a sub-head or a change of topic inside one article."""
+    def known(ps: list[int]) -> tuple[int, int] | None:
+        return next((units[stream[q]].column for q in ps if units[stream[q]].column), None)
+
+    out: list[_Segment] = []
+    for seg in segments:
+        p = seg.units[0]
+        if out and not hard[p]:
+            prev = out[-1]
+            a, b = known(prev.units[::-1]), known(seg.units)
+            if a is not None and b is not None and _same_column(a, b):
+                prev.units.extend(seg.units)
+                if prev.state < 0:
+                    prev.state = seg.state
+                continue
+        out.append(seg)
+    return out
+
+
+def _all_punct(text: str) -> bool:
+    return all(unicodedata.category(ch).startswith("P") for ch in text)
+
+
+def _column_range(full_lines: list[_Line]) -> tuple[tuple[int, int] | None, int]:
+    """Column widths consistent with every full line of a paragraph.
+
+    A full line stops one short of the edge when a narrow (Latin) character leaves a gap
+    too small for a CJK one, and a closing mark may hang one place past the edge; so a
+    line of width w allows a column of w..w+1, or w-2..w+1 when it ends in punctuation.
+    """
+    spans = []
+    for ln in full_lines:
+        punct = bool(ln.text) and unicodedata.category(ln.text[-1]).startswith("P")
+        spans.append((ln.width - (2 if punct else 0), ln.width + 1, ln.indent))
+    # The widths most lines agree on; a stray line (a dateline with a real space in it, a
+    # heading joined by mistake) is outvoted, and with no majority the column is unknown.
+    best = max((s[0] for s in spans), key=lambda w: (sum(a <= w <= b for a, b, _ in spans), w))
+    agree = [(a, b, ind) for a, b, ind in spans if a <= best <= b]
+    if len(agree) * 2 <= len(spans) and len(spans) > 1:
+        return None, 0
+    # Indented first lines measure the indent too, which OCR renders unreliably (two
+    # ideographic spaces, four ASCII ones, none): they do not vote.
+    votes = sum(not ind for _, _, ind in agree)
+    return (max(a for a, _, _ in agree), min(b for _, b, _ in agree)), votes
+
+
+def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
+    """Stream positions where the column width changes: each article is set in its own
+    column, so two paragraphs of different widths belong to different articles.
+
+    One-line paragraphs between them show no column; they stay with the earlier article
+    unless they are wider than its column (then they must open the next one).
+    """
+    breaks: set[int] = set()
+    prev_col: tuple[int, int] | None = None
+    prev_p = -1
+    for p, ui in enumerate(stream):
+        col = units[ui].column
+        if col is None or units[ui].column_votes < 1:
+            continue
+        if prev_col is not None and not _same_column(col, prev_col):
+            cut = p
+            for q in range(prev_p + 1, p):
+                if units[stream[q]].last_width > prev_col[1] + 2:
+                    cut = q
+                    break
+            breaks.add(cut)
+        prev_col, prev_p = col, p
+    return breaks
 
 
 def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
     between = units[stream[p - 1] + 1: stream[p]]
-    return bool(units[stream[p - 1]].tail_byline or (between and between[0].kind == "byline"))
+    if units[stream[p - 1]].tail_byline:
+        return True
+    # A byline under a sub-head or a headline heads what follows; only one printed right
+    # under a paragraph closes an article.
+    return bool(between and between[0].kind == "byline" and not _heading_like(units[stream[p - 1]]))
+
+
+def _heading_like(unit: _Unit) -> bool:
+    """A short unit without sentence punctuation: a sub-head wrapped over two lines."""
+    return unit.lines <= 2 and not _ends_terminal(unit.text) and len(unit.text) <= 30
 
 
 def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]]) -> list[

@@ -165,6 +165,22 @@ def test_headline_matching_no_body_stays_unassigned():
     assert "毕业生" not in (item.kicker or "") + item.body
 
 
+def test_change_of_column_width_separates_articles_without_other_cues():
+    # Two headless articles, no opener or byline between them: only the column (12 vs 16
+    # characters) tells where one ends.
+    page = (
+        "今年夏天，县里新修了三条乡村公\n"
+        "路，沿线村民出行方便了许多，农\n"
+        "产品也能更快运出大山。\n"
+        "社区图书馆延长开放时间后，每天晚上\n"
+        "都有不少居民前来借书读书，阅览室里\n"
+        "常常座无虚席。\n"
+    )
+    items = articles(page)
+    assert [it.body[:4] for it in items] == ["今年夏天", "社区图书"]
+    assert items[0].body.endswith("更快运出大山。")
+
+
 def test_bundled_example_page_has_every_kind_of_item():
     page = segment_text((ROOT / "examples" / "page.txt").read_text(encoding="utf-8"))
     kinds = [it.kind for it in page.items]
@@ -174,6 +190,12 @@ def test_bundled_example_page_has_every_kind_of_item():
     assert first.headline == "建好“家门口”的好学校"
     assert first.byline == "通讯员 张三 李四"
     assert first.sections == ("加大人才支援力度", "让课堂连起城乡")
+    # A block headline goes to the article it describes, not to a neighbour by position;
+    # the orphan headline (its article is not on the page) stays unassigned.
+    [coop] = [it for it in page.items if it.headline == "中外合作办学迈出新步伐"]
+    assert coop.subheadline == "——两校携手共育技能人才"
+    assert "滨江职业技术学院" in coop.body and "开学思政课" not in coop.body
+    assert all("毕业生就业" not in (it.headline or "") for it in page.items)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
