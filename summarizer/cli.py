@@ -251,10 +251,10 @@ def batch(
     inputs: Annotated[list[str], typer.Argument(
         help="Feeds (files or http(s) URLs), JSONL files, .txt/.html pages or directories.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file.")],
-    fmt: Annotated[Optional[BatchFmt], typer.Option(
+    fmt: Annotated[BatchFmt | None, typer.Option(
         "--format", "-f", help="Output format (default: from the output's suffix, else jsonl).",
     )] = None,
-    workers: Annotated[Optional[int], typer.Option(
+    workers: Annotated[int | None, typer.Option(
         min=1, help="Worker processes / Ray actors, one model load each (default: batch.workers).",
     )] = None,
     resume: Annotated[bool, typer.Option(
