@@ -147,5 +147,5 @@ def tokenizer():
 
 
 def cut(text: str, *, hmm: bool = False) -> list[str]:
-    """Segment text into words with the shared jieba tokenizer (no HMM by default: deterministic)."""
+    """Words from the shared jieba tokenizer (HMM off by default, so output is deterministic)."""
     return tokenizer().lcut(text, HMM=hmm)

@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests that read ../shared/data use ``shared_data`` and skip when it is absent."""
+"""Shared fixtures. Tests that read ../shared/data take ``shared_data`` (skips when absent)."""
 
 from __future__ import annotations
 
