@@ -199,8 +199,7 @@ def _column_widths(lines: list[_Line]) -> list[int | None]:
 
 def _ends_terminal(text: str) -> bool:
     t = text.rstrip(_CLOSERS)
-    return bool(t) and (t[-1] in _TERMINAL or text.endswith("——") is False and text[-1] in _CLOSERS
-                        and len(t) < len(text) and t[-1] in _TERMINAL)
+    return bool(t) and t[-1] in _TERMINAL
 
 
 def _is_short_kind(text: str) -> str | None:
@@ -277,7 +276,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 last += k
                 grown = True
                 break
-    m = ends[0]
+    # An opener begins body text even when its paragraph's end is further down.
+    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
     start = m
     if m > 0 and not lines[m].indent:
         width = lines[m - 1].width
