@@ -299,8 +299,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if _all_punct(cur.text):
-        return True  # punctuation pushed onto a line of its own
+    if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
+        return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
     if _is_short_kind(cur.text):
