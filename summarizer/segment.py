@@ -21,9 +21,9 @@ The segmenter works in four passes:
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
 
->>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
+>>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
 >>> [(it.kind, it.headline) for it in page.items]
-[('article', '教育帮扶见实效')]
+[('article', '乡村学校添新貌')]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -726,23 +727,49 @@ def _assign_leftover_groups(
     headed = set(owner.values()) | {si for si, seg in enumerate(segments) if seg.state >= 0}
     free = [si for si in range(len(segments)) if si not in headed]
     # A subheadline may say more about the body than the headline does, or less.
-    pairs = sorted(
-        ((max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
-             *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)), gi, si)
-         for gi, g in enumerate(groups) for si in free),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_s: set[int] = set()
-    for score, gi, si in pairs:
-        if score < _LEFTOVER_MIN:
-            break
-        if gi in used_g or si in used_s:
-            continue
-        used_g.add(gi)
-        used_s.add(si)
+    score = [[max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
+                  *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)) for si in free]
+             for g in groups]
+    for gi, k in _assign(score, _LEFTOVER_MIN):
         for c in groups[gi]:
-            owner[c] = si
+            owner[c] = free[k]
+
+
+def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
+    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
+
+    Pairing best match first can let one strong pair take the article that a second
+    headline needed; the tables are tiny (left-over headlines by headless articles of one
+    page), so the assignment is solved exactly over the set of columns already used.
+
+    >>> _assign([[0.9, 0.8], [0.7, 0.1]], 0.3)
+    [(0, 1), (1, 0)]
+    """
+    cols = sorted({c for row in score for c, v in enumerate(row) if v >= minimum})
+    if len(cols) > 12:  # never seen on a page; best match first rather than 2**n states
+        taken: list[tuple[int, int]] = []
+        ranked = sorted(((v, r, c) for r, row in enumerate(score) for c, v in enumerate(row)
+                         if v >= minimum), reverse=True)
+        for _, r, c in ranked:
+            if all(r != tr and c != tc for tr, tc in taken):
+                taken.append((r, c))
+        return sorted(taken)
+    bit = {c: 1 << k for k, c in enumerate(cols)}
+    rows = [r for r, row in enumerate(score) if any(v >= minimum for v in row)]
+
+    @cache
+    def best(k: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if k == len(rows):
+            return 0.0, ()
+        r = rows[k]
+        options = [best(k + 1, used)]
+        for c in cols:
+            if not used & bit[c] and score[r][c] >= minimum:
+                total, rest = best(k + 1, used | bit[c])
+                options.append((total + score[r][c], ((r, c), *rest)))
+        return max(options, key=lambda o: o[0])
+
+    return list(best(0, 0)[1])
 
 
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
