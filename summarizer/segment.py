@@ -15,7 +15,8 @@ The segmenter works in four passes:
    paragraphs that share its characters (IDF-weighted character bigrams), so
    a headline from a block far away still claims the body it describes;
    openers (本报讯, 新华社…电), end bylines and a nearby headline make a
-   switch cheaper. Each headline may own one article only.
+   switch cheaper. Each headline may own one article only; headline groups
+   and articles left over are paired by content as an assignment problem.
 4. **Assemble items**: headline lines are grouped (kicker, headline,
    subheadline) with the article they were assigned to; short lines inside an
    article become its ``sections``; bylines go to ``byline``; captions
@@ -710,8 +711,8 @@ def _assign_leftover_groups(
     """Give block headlines nobody claimed to articles left without one, by content.
 
     Unclaimed lines are grouped as printed (a ——subheadline closes a group, a kicker
-    ending in —— opens one); each group and each headless article are then paired
-    best match first, and a group that matches nothing well stays unassigned.
+    ending in —— opens one); groups and headless articles are then paired so that the
+    total content match is largest, and a group that matches nothing well stays unassigned.
     """
     groups: list[list[int]] = []
     for c in range(len(block)):
