@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .text import fold_width, is_cjk
@@ -112,7 +112,6 @@ class _Unit:
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
-    heading_lines: list[str] = field(default_factory=list)
 
 
 def _display_width(text: str) -> int:
@@ -402,7 +401,6 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
 _GLUE_MIN = 0.1  # content share that lets an unclaimed line join the headline below it
-_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
 @dataclass
@@ -429,12 +427,12 @@ def _viterbi(
             return False
         return s < 0 or cands[s].at is None or cands[s].at == i
 
-    def e(s: int, i: int, age_start: bool) -> float:
+    def e(s: int, i: int) -> float:
         return _NULL_EMIT if s < 0 else emit[i][s]
 
     for s in states:
         if allowed(s, 0):
-            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+            score[s] = e(s, 0) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
     back.append({s: (s, True) for s in states})
     for i in range(1, n):
         new: dict[int, float] = {}
@@ -453,7 +451,7 @@ def _viterbi(
             elif cands[s].at is not None and cands[s].at != i:
                 opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
             val, ptr = max(opts, key=lambda o: o[0])
-            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
+            new[s] = val + (e(s, i) if val > neg / 2 else 0.0)
             bp[s] = ptr
         score = new
         back.append(bp)
@@ -779,7 +777,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     grams = [_grams(t) for t in texts]
     n = len(stream)
     cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
-    base = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
+    emit = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
     bonus = [0.0] * n
     # Topic continuity across each gap: a switch where the text keeps talking about the
     # same things (a sub-head inside an article) is expensive.
@@ -799,12 +797,6 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             between = units[stream[p - 1] + 1: stream[p]]
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
-    # Emission decays over an article: the headline matches its opening paragraphs. Since
-    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
-    emit = [[0.0] * len(cands) for _ in range(n)]
-    for p in range(n):
-        for c in range(len(cands)):
-            emit[p][c] = base[p][c] * _EARLY[0]
     forbid: set[tuple[int, int]] = set()
     for _ in range(4):
         path = _viterbi(emit, bonus, cands, forbid)
