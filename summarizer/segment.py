@@ -15,15 +15,16 @@ The segmenter works in four passes:
    paragraphs that share its characters (IDF-weighted character bigrams), so
    a headline from a block far away still claims the body it describes;
    openers (本报讯, 新华社…电), end bylines and a nearby headline make a
-   switch cheaper. Each headline may own one article only.
+   switch cheaper. Each headline may own one article only; headline groups
+   and articles left over are paired by content as an assignment problem.
 4. **Assemble items**: headline lines are grouped (kicker, headline,
    subheadline) with the article they were assigned to; short lines inside an
    article become its ``sections``; bylines go to ``byline``; captions
    (▲ or 图为) become items of their own.
 
->>> page = segment_text("教育帮扶见实效\\n本报讯 今年全县新建乡村学校五所，\\n帮扶教师百余名。")
+>>> page = segment_text("乡村学校添新貌\\n本报讯 今年全县新建乡村学校五所，\\n改造校舍三万平方米。")
 >>> [(it.kind, it.headline) for it in page.items]
-[('article', '教育帮扶见实效')]
+[('article', '乡村学校添新貌')]
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -110,7 +112,6 @@ class _Unit:
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
-    heading_lines: list[str] = field(default_factory=list)
 
 
 def _display_width(text: str) -> int:
@@ -199,8 +200,7 @@ def _column_widths(lines: list[_Line]) -> list[int | None]:
 
 def _ends_terminal(text: str) -> bool:
     t = text.rstrip(_CLOSERS)
-    return bool(t) and (t[-1] in _TERMINAL or text.endswith("——") is False and text[-1] in _CLOSERS
-                        and len(t) < len(text) and t[-1] in _TERMINAL)
+    return bool(t) and t[-1] in _TERMINAL
 
 
 def _is_short_kind(text: str) -> str | None:
@@ -277,7 +277,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 last += k
                 grown = True
                 break
-    m = ends[0]
+    # An opener begins body text even when its paragraph's end is further down.
+    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
     start = m
     if m > 0 and not lines[m].indent:
         width = lines[m - 1].width
@@ -299,8 +300,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
-    if _all_punct(cur.text):
-        return True  # punctuation pushed onto a line of its own
+    if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
+        return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
     if _is_short_kind(cur.text):
@@ -400,7 +401,6 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
 _GLUE_MIN = 0.1  # content share that lets an unclaimed line join the headline below it
-_EARLY = (1.0, 0.8, 0.6, 0.45)  # headlines describe the first paragraphs of their article best
 
 
 @dataclass
@@ -427,12 +427,12 @@ def _viterbi(
             return False
         return s < 0 or cands[s].at is None or cands[s].at == i
 
-    def e(s: int, i: int, age_start: bool) -> float:
+    def e(s: int, i: int) -> float:
         return _NULL_EMIT if s < 0 else emit[i][s]
 
     for s in states:
         if allowed(s, 0):
-            score[s] = e(s, 0, True) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
+            score[s] = e(s, 0) + (bonus[0] if s >= 0 and cands[s].at == 0 else 0.0)
     back.append({s: (s, True) for s in states})
     for i in range(1, n):
         new: dict[int, float] = {}
@@ -451,7 +451,7 @@ def _viterbi(
             elif cands[s].at is not None and cands[s].at != i:
                 opts = [(stay if score[s] > neg / 2 else neg, (s, False))]
             val, ptr = max(opts, key=lambda o: o[0])
-            new[s] = val + (e(s, i, ptr[1]) if val > neg / 2 else 0.0)
+            new[s] = val + (e(s, i) if val > neg / 2 else 0.0)
             bp[s] = ptr
         score = new
         back.append(bp)
@@ -709,8 +709,8 @@ def _assign_leftover_groups(
     """Give block headlines nobody claimed to articles left without one, by content.
 
     Unclaimed lines are grouped as printed (a ——subheadline closes a group, a kicker
-    ending in —— opens one); each group and each headless article are then paired
-    best match first, and a group that matches nothing well stays unassigned.
+    ending in —— opens one); groups and headless articles are then paired so that the
+    total content match is largest, and a group that matches nothing well stays unassigned.
     """
     groups: list[list[int]] = []
     for c in range(len(block)):
@@ -726,23 +726,49 @@ def _assign_leftover_groups(
     headed = set(owner.values()) | {si for si, seg in enumerate(segments) if seg.state >= 0}
     free = [si for si in range(len(segments)) if si not in headed]
     # A subheadline may say more about the body than the headline does, or less.
-    pairs = sorted(
-        ((max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
-             *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)), gi, si)
-         for gi, g in enumerate(groups) for si in free),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_s: set[int] = set()
-    for score, gi, si in pairs:
-        if score < _LEFTOVER_MIN:
-            break
-        if gi in used_g or si in used_s:
-            continue
-        used_g.add(gi)
-        used_s.add(si)
+    score = [[max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
+                  *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)) for si in free]
+             for g in groups]
+    for gi, k in _assign(score, _LEFTOVER_MIN):
         for c in groups[gi]:
-            owner[c] = si
+            owner[c] = free[k]
+
+
+def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
+    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
+
+    Pairing best match first can let one strong pair take the article that a second
+    headline needed; the tables are tiny (left-over headlines by headless articles of one
+    page), so the assignment is solved exactly over the set of columns already used.
+
+    >>> _assign([[0.9, 0.8], [0.7, 0.1]], 0.3)
+    [(0, 1), (1, 0)]
+    """
+    cols = sorted({c for row in score for c, v in enumerate(row) if v >= minimum})
+    if len(cols) > 12:  # never seen on a page; best match first rather than 2**n states
+        taken: list[tuple[int, int]] = []
+        ranked = sorted(((v, r, c) for r, row in enumerate(score) for c, v in enumerate(row)
+                         if v >= minimum), reverse=True)
+        for _, r, c in ranked:
+            if all(r != tr and c != tc for tr, tc in taken):
+                taken.append((r, c))
+        return sorted(taken)
+    bit = {c: 1 << k for k, c in enumerate(cols)}
+    rows = [r for r, row in enumerate(score) if any(v >= minimum for v in row)]
+
+    @cache
+    def best(k: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+        if k == len(rows):
+            return 0.0, ()
+        r = rows[k]
+        options = [best(k + 1, used)]
+        for c in cols:
+            if not used & bit[c] and score[r][c] >= minimum:
+                total, rest = best(k + 1, used | bit[c])
+                options.append((total + score[r][c], ((r, c), *rest)))
+        return max(options, key=lambda o: o[0])
+
+    return list(best(0, 0)[1])
 
 
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
@@ -751,7 +777,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     grams = [_grams(t) for t in texts]
     n = len(stream)
     cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
-    base = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
+    emit = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
     bonus = [0.0] * n
     # Topic continuity across each gap: a switch where the text keeps talking about the
     # same things (a sub-head inside an article) is expensive.
@@ -771,12 +797,6 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             between = units[stream[p - 1] + 1: stream[p]]
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
-    # Emission decays over an article: the headline matches its opening paragraphs. Since
-    # Viterbi cannot see the age of a run, the decay is folded in as a look-back maximum.
-    emit = [[0.0] * len(cands) for _ in range(n)]
-    for p in range(n):
-        for c in range(len(cands)):
-            emit[p][c] = base[p][c] * _EARLY[0]
     forbid: set[tuple[int, int]] = set()
     for _ in range(4):
         path = _viterbi(emit, bonus, cands, forbid)

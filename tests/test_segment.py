@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from summarizer.segment import clean_line, segment_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,8 +86,6 @@ def test_kicker_and_subheadline_travel_with_their_headline():
     assert item.subheadline == "——虚拟仿真实训基地建设见闻"
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: a two-line page whose first line carries "
-                   "the opener is read as a heading line; see docs/segmentation.md")
 def test_byline_on_its_own_line_and_on_the_last_sentence_line():
     page = (
         "　　本报讯 全县今年开展教育帮扶\n"
