@@ -17,6 +17,25 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def run_cli(monkeypatch, capsys, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run the console entry point in-process; return (exit code, stdout, stderr)."""
+    import io
+    import sys
+
+    from summarizer import cli
+
+    monkeypatch.setattr(sys, "argv", ["summarizer", *args])
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 # --- tiny seq2seq models (abstractive engine, tokenizer, training, export) ---
 
 # Written for these fixtures: every character of it goes into the tiny vocab,

@@ -8,7 +8,7 @@ import types
 from pathlib import Path
 
 import pytest
-from conftest import TINY_TEXT
+from conftest import TINY_TEXT, run_cli
 
 from summarizer.config import GenerationConfig, SummarizeConfig
 from summarizer.errors import InputError, ModelLoadError, ModelNotFoundError
@@ -264,17 +264,6 @@ def test_fallback_uses_the_real_extractive_engine(tiny_pegasus_dir, monkeypatch)
 # -- engine choice and CLI ------------------------------------------------------
 
 
-def _run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    from summarizer.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["summarizer", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_abstractive_without_model_exits_2(tmp_path, monkeypatch, capsys):
@@ -282,7 +271,7 @@ def test_cli_abstractive_without_model_exits_2(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     article = tmp_path / "a.txt"
     article.write_text(TINY_TEXT, encoding="utf-8")
-    code, out, err = _run_cli(monkeypatch, capsys, "summarize", str(article), "--engine",
+    code, out, err = run_cli(monkeypatch, capsys, "summarize", str(article), "--engine",
                               "abstractive", "--model", "nobody/no-such-summarizer")
     assert code == 2 and out == ""
     assert "nobody/no-such-summarizer" in err and "hf download" in err
@@ -293,7 +282,7 @@ def test_cli_auto_without_model_uses_extractive(tmp_path, monkeypatch, capsys, f
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     article = tmp_path / "a.txt"
     article.write_text(TINY_TEXT, encoding="utf-8")
-    code, out, err = _run_cli(monkeypatch, capsys, "summarize", str(article), "--engine", "auto",
+    code, out, err = run_cli(monkeypatch, capsys, "summarize", str(article), "--engine", "auto",
                               "--model", "nobody/no-such-summarizer")
     assert code == 0
     assert out == "抽取：" + TINY_TEXT[:8] + "\n"
@@ -303,7 +292,7 @@ def test_cli_auto_without_model_uses_extractive(tmp_path, monkeypatch, capsys, f
 def test_cli_abstractive_with_local_model(tiny_pegasus_dir, tmp_path, monkeypatch, capsys):
     article = tmp_path / "a.txt"
     article.write_text(TINY_TEXT, encoding="utf-8")
-    code, out, err = _run_cli(
+    code, out, err = run_cli(
         monkeypatch, capsys, "summarize", str(article), "--engine", "abstractive",
         "--model", str(tiny_pegasus_dir), "--max-chars", "25",
         "--set", "summarize.fallback_on_unsupported=false", "--set", "summarize.device=cpu",
@@ -317,7 +306,7 @@ def test_cli_jsonl_keeps_records_and_order(tiny_pegasus_dir, tmp_path, monkeypat
     recs = [{"id": i, "text": a, "headline": "标题"} for i, a in enumerate(ARTICLES)]
     lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in recs]
     src.write_text("".join(lines), encoding="utf-8")
-    code, _, err = _run_cli(
+    code, _, err = run_cli(
         monkeypatch, capsys, "summarize", "--input", str(src), "--output", str(dst),
         "--engine", "abstractive", "--model", str(tiny_pegasus_dir), "--max-chars", "30",
         "--set", "summarize.fallback_on_unsupported=false", "--set", "summarize.device=cpu",

@@ -7,7 +7,6 @@ subprocess test checks ``python -m summarizer`` itself.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -15,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
-from summarizer import cli
 from summarizer.textio import MAX_TEXT_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,16 +35,6 @@ ARTICLE_TRAD = (
 )
 RECORD = {"text": ARTICLE, "headline": "青山县一中开学", "summary": "青山一中开学",
           "label": "news_edu", "labels": []}
-
-
-def run_cli(monkeypatch, capsys, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["summarizer", *args])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    with pytest.raises(SystemExit) as exc:
-        cli.main()
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def assert_user_error(code: int, out: str, err: str, *needles: str) -> None:

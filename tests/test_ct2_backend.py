@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TINY_TEXT
+from conftest import TINY_TEXT, run_cli
 
 from summarizer.errors import DependencyError, InputError
 from summarizer.models import load_seq2seq
@@ -166,33 +166,22 @@ def test_engine_uses_an_export_transparently(models):
     assert all(texts["hf"])
 
 
-def _run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    from summarizer.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["summarizer", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_export_then_summarize(tiny_pegasus_dir, tmp_path, monkeypatch, capsys):
     out_dir = tmp_path / "int8"
-    code, _, err = _run_cli(monkeypatch, capsys, "export", "--model", str(tiny_pegasus_dir),
+    code, _, err = run_cli(monkeypatch, capsys, "export", "--model", str(tiny_pegasus_dir),
                             "--to", "ct2", "--quantization", "int8", "--output", str(out_dir))
     assert code == 0, err
     assert json.loads((out_dir / MARKER).read_text())["quantization"] == "int8"
     article = tmp_path / "a.txt"
     article.write_text(TINY_TEXT, encoding="utf-8")
-    code, out, err = _run_cli(monkeypatch, capsys, "summarize", str(article), "--engine",
+    code, out, err = run_cli(monkeypatch, capsys, "summarize", str(article), "--engine",
                               "abstractive", "--model", str(out_dir), "--max-chars", "25",
                               "--set", "summarize.fallback_on_unsupported=false")
     assert code == 0, err
     assert 0 < len(out.strip()) <= 25
     # A second export into the same directory is refused with exit code 2.
-    code, _, err = _run_cli(monkeypatch, capsys, "export", "--model", str(tiny_pegasus_dir),
+    code, _, err = run_cli(monkeypatch, capsys, "export", "--model", str(tiny_pegasus_dir),
                             "--output", str(out_dir))
     assert code == 2 and "--force" in err
