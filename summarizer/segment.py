@@ -304,6 +304,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
+    if _OPENER.match(prev.text) and not _ends_terminal(prev.text) and len(prev.text) <= 24:
+        return True  # 本报北京8月30日电 broken before its （记者…） note: one paragraph
     if _is_short_kind(cur.text):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
@@ -697,6 +699,13 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             lines = list(heads.get(ref, []))
             if seg.state >= block_cands:
                 lines = cands[seg.state].lines
+            first = seg.units[0]
+            if not lines and first in inline_runs and not all(
+                    _is_label(units[j].text) for j in inline_runs[first]):
+                # Nothing is printed between a sub-head and the paragraph it heads, so short
+                # lines right above an article's first paragraph head the article itself.
+                lines = [units[j].text for j in inline_runs[first] if units[j].kind == "short"]
+                consumed_runs.add(first)
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
     return Page(source=source, items=tuple(items))
