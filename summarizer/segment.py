@@ -58,7 +58,9 @@ _NAME = r"[\u4e00-\u9fff·]{1,4}"
 _NOTE_LINE = re.compile(
     r"^[（(](?:(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源)[^）)]{0,60}"
     r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电)[）)]$"
-    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编)[:：]"
+    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编|本版邮箱|电子信箱"
+    r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹)[:：]"
+    r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
 )
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
@@ -269,12 +271,17 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         return 0, n
     last = ends[-1]
     grown = True
+    body_width = sorted(ln.width for ln in lines[max(0, last - 6):last])[-3:][:1]
     while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
         grown = False
         for k in (1, 2, 3):
             joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
             if last + k < n and _is_short_kind(joined):
                 last += k
+                # A note as wide as the column above it wraps onto the next line.
+                while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
+                       and not _ends_terminal(lines[last].text)):
+                    last += 1
                 grown = True
                 break
     # An opener begins body text even when its paragraph's end is further down.
