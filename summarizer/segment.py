@@ -287,8 +287,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     # An opener begins body text even when its paragraph's end is further down.
     m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
     start = m
+    width = lines[m - 1].width if m > 0 else 0
     if m > 0 and not lines[m].indent:
-        width = lines[m - 1].width
         j = m - 1
         if width >= lines[m].width - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and (
@@ -298,6 +298,21 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 if lines[j].indent:
                     break
                 j -= 1
+    # Lead paragraphs (提要) above the first sentence end carry no final mark either; on an
+    # indented page they show as indented runs of full-width lines with commas.
+    while start > 0 and lines[start].indent:
+        k = start - 1
+        while k > start - 8 and k > 0 and not lines[k].indent:
+            k -= 1
+        para = lines[k:start]
+        width = max(width, para[0].width)
+        if not (lines[k].indent and len(para) >= 2
+                and not any(_ends_terminal(ln.text) for ln in para)
+                and all(abs(ln.width - width) <= 2 for ln in para[:-1])
+                and para[-1].width <= width + 2
+                and re.search(r"[，、]", "".join(ln.text for ln in para))):
+            break
+        start = k
     # A dateline (新华社北京8月24日电) broken off at the column edge opens the first paragraph.
     if start > 0 and _OPENER.match(lines[start - 1].text) and not _ends_terminal(
             lines[start - 1].text):
