@@ -35,7 +35,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -401,7 +400,7 @@ class _Similarity:
 
     def weight(self, g: str) -> float:
         # Single characters count for little: they match by accident far more than bigrams.
-        w = math.log((self.n + 1) / (self.df.get(g, 0) + 0.5))
+        w = math.log(1 + self.n / (self.df.get(g, 0) + 0.5))
         return max(w, 0.0) * (1.0 if len(g) == 2 else 0.25)
 
     def weights(self, head: str) -> dict[str, float]:
@@ -423,8 +422,7 @@ _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
-_LEFTOVER_MIN = 0.18  # share of a headline's weighted grams an article must contain to take it
-_GLUE_MIN = 0.1  # content share that lets an unclaimed line join the headline below it
+_LEFTOVER_MIN = 0.18  # share of a block headline's weighted grams its article must contain
 
 
 @dataclass
@@ -646,54 +644,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     else:
         segments = []
 
-    # Block lines that no article claimed join a neighbouring line's group when they look
-    # like part of it (structure or content); otherwise they stay unassigned.
-    owner: dict[int, int] = {}
-    for si, seg in enumerate(segments):
-        if 0 <= seg.state < block_cands:
-            owner[seg.state] = si
-    sim = _Similarity([units[i].text for i in stream])
-    seg_grams = [_grams("".join(units[stream[p]].text for p in seg.units[:4])) for seg in segments]
-    changed = True
-    while changed:
-        changed = False
-        for c in range(block_cands):
-            if c in owner:
-                continue
-            line = cands[c].lines[0]
-            options = []
-            for nb in (c - 1, c + 1):
-                if nb in owner and 0 <= nb < block_cands:
-                    prev_line = cands[nb].lines[0] if nb == c - 1 else line
-                    if nb == c - 1 and prev_line.startswith(("—", "-")):
-                        continue  # a subheadline closes its group
-                    structural = (
-                        (nb == c - 1 and line.startswith(("—", "-")))
-                        or (nb == c + 1 and line.endswith("——"))
-                        or (nb == c - 1 and cands[nb].lines[0].endswith("——"))
-                    )
-                    score = sim.score(line, seg_grams[owner[nb]]) + (1.0 if structural else 0.0)
-                    options.append((score, nb))
-            if options:
-                score, nb = max(options)
-                if score >= 0.3:
-                    owner[c] = owner[nb]
-                    changed = True
-    _assign_leftover_groups(cands[:block_cands], segments, owner, sim, seg_grams)
-    # Every line of a headline block heads some article printed on the page; one still
-    # unclaimed under a claimed line is the second line of a headline broken in two
-    # (涉华消极言论) or a column label, so it goes with the line above it. A ——subheadline
-    # closes its group, and a line with no claimed line above it stays unassigned: an
-    # orphan headline must not be glued to the wrong article.
-    for c in range(1, block_cands):
-        if c not in owner and c - 1 in owner and not cands[c - 1].lines[0].startswith("—"):
-            owner[c] = owner[c - 1]
-    # Above a claimed line, an unclaimed one is its kicker or first half only if it shares
-    # some content with that article; otherwise it is an orphan and stays unassigned.
-    for c in range(block_cands - 2, -1, -1):
-        if c not in owner and c + 1 in owner and sim.score(
-                cands[c].lines[0], seg_grams[owner[c + 1]]) >= _GLUE_MIN:
-            owner[c] = owner[c + 1]
+    # Headlines count as documents too, so that a page of one article still weighs its words.
+    sim = _Similarity([units[i].text for i in stream] + [c.lines[0] for c in cands[:block_cands]])
+    owner = _assign_block([c.lines[0] for c in cands[:block_cands]], segments, stream, units,
+                          block_cands, sim)
     for c in range(block_cands):
         if c not in owner:
             log.warning("headline %r matched no article on the page; left unassigned",
@@ -733,73 +687,69 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     return Page(source=source, items=tuple(items))
 
 
-def _assign_leftover_groups(
-    block: list[_Candidate], segments: list[_Segment], owner: dict[int, int],
-    sim: _Similarity, seg_grams: list[set[str]],
-) -> None:
-    """Give block headlines nobody claimed to articles left without one, by content.
+def _bound(upper: str, lower: str) -> bool:
+    """Whether two block lines must belong to one heading group: a kicker ending in ——, a
+    ——subheadline, or a quote or bracket left open at the end of the upper line."""
+    if upper.endswith(("——", "—", "：", ":")) or lower.startswith(("—", "-")):
+        return True
+    return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
-    Unclaimed lines are grouped as printed (a ——subheadline closes a group, a kicker
-    ending in —— opens one); groups and headless articles are then paired so that the
-    total content match is largest, and a group that matches nothing well stays unassigned.
+
+def _assign_block(
+    lines: list[str], segments: list[_Segment], stream: list[int], units: list[_Unit],
+    first_inline: int, sim: _Similarity,
+) -> dict[int, int]:
+    """Cut a headline block into heading groups and give each group to the article it
+    describes: block line index -> segment index.
+
+    Each group is a run of adjacent lines, each article takes at most one group, and a
+    group is taken only where the content it shares with the article's text outweighs a
+    floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
+    unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
+    quote) are never parted. Solved by dynamic programming over the lines with the set of
+    used articles as state, pruned to the best states.
     """
-    groups: list[list[int]] = []
-    for c in range(len(block)):
-        if c in owner:
-            continue
-        line = block[c].lines[0]
-        joins = groups and groups[-1][-1] == c - 1 and (
-            line.startswith(("—", "-")) or block[c - 1].lines[0].endswith("——"))
-        if joins:
-            groups[-1].append(c)
+    if not lines:
+        return {}
+    chunks: list[list[int]] = [[0]]
+    for k in range(1, len(lines)):
+        if _bound(lines[k - 1], lines[k]):
+            chunks[-1].append(k)
         else:
-            groups.append([c])
-    headed = set(owner.values()) | {si for si, seg in enumerate(segments) if seg.state >= 0}
-    free = [si for si in range(len(segments)) if si not in headed]
-    # A subheadline may say more about the body than the headline does, or less.
-    score = [[max(sim.score(" ".join(block[c].lines[0] for c in g), seg_grams[si]),
-                  *(sim.score(block[c].lines[0], seg_grams[si]) for c in g)) for si in free]
-             for g in groups]
-    for gi, k in _assign(score, _LEFTOVER_MIN):
-        for c in groups[gi]:
-            owner[c] = free[k]
+            chunks.append([k])
+    free = [si for si, seg in enumerate(segments) if seg.state < first_inline]
+    body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
 
+    def gain(first: int, last: int, k: int) -> float:
+        w = sim.weights("".join(lines[first:last + 1]))
+        return sum(v for g, v in w.items() if g in body[k]) - _LEFTOVER_MIN * sum(w.values())
 
-def _assign(score: list[list[float]], minimum: float) -> list[tuple[int, int]]:
-    """Row/column pairs with the largest total score, each pair scoring at least ``minimum``.
-
-    Pairing best match first can let one strong pair take the article that a second
-    headline needed; the tables are tiny (left-over headlines by headless articles of one
-    page), so the assignment is solved exactly over the set of columns already used.
-
-    >>> _assign([[0.9, 0.8], [0.7, 0.1]], 0.3)
-    [(0, 1), (1, 0)]
-    """
-    cols = sorted({c for row in score for c, v in enumerate(row) if v >= minimum})
-    if len(cols) > 12:  # never seen on a page; best match first rather than 2**n states
-        taken: list[tuple[int, int]] = []
-        ranked = sorted(((v, r, c) for r, row in enumerate(score) for c, v in enumerate(row)
-                         if v >= minimum), reverse=True)
-        for _, r, c in ranked:
-            if all(r != tr and c != tc for tr, tc in taken):
-                taken.append((r, c))
-        return sorted(taken)
-    bit = {c: 1 << k for k, c in enumerate(cols)}
-    rows = [r for r, row in enumerate(score) if any(v >= minimum for v in row)]
-
-    @cache
-    def best(k: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
-        if k == len(rows):
-            return 0.0, ()
-        r = rows[k]
-        options = [best(k + 1, used)]
-        for c in cols:
-            if not used & bit[c] and score[r][c] >= minimum:
-                total, rest = best(k + 1, used | bit[c])
-                options.append((total + score[r][c], ((r, c), *rest)))
-        return max(options, key=lambda o: o[0])
-
-    return list(best(0, 0)[1])
+    # states: mask of used articles -> (score, back-pointer chain of (first, last, article))
+    states: dict[int, tuple[float, tuple]] = {0: (0.0, ())}
+    layers: list[dict[int, tuple[float, tuple]]] = [states] + [{} for _ in chunks]
+    for i in range(len(chunks)):
+        cur = layers[i]
+        if len(cur) > 256:
+            cur = dict(sorted(cur.items(), key=lambda kv: -kv[1][0])[:256])
+        for mask, (score, chain) in cur.items():
+            options = [(i + 1, mask, score, chain)]  # chunk i stays unassigned
+            for j in range(i + 1, min(i + 4, len(chunks)) + 1):
+                for k in range(len(free)):
+                    if not mask >> k & 1:
+                        g = gain(chunks[i][0], chunks[j - 1][-1], k)
+                        if g > 0:
+                            options.append((j, mask | 1 << k, score + g, (chain, (i, j, k))))
+            for j, m, sc, ch in options:
+                if m not in layers[j] or layers[j][m][0] < sc:
+                    layers[j][m] = (sc, ch)
+    _, chain = max(layers[-1].values(), key=lambda v: v[0])
+    owner: dict[int, int] = {}
+    while chain:
+        chain, (i, j, k) = chain
+        for c in chunks[i:j]:
+            for x in c:
+                owner[x] = free[k]
+    return owner
 
 
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
