@@ -371,7 +371,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 64
+    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
     wrapped_head = nlines == 2 and len(text) <= 30 and not re.search(r"[。！？；，]", text)
     if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
