@@ -1,7 +1,8 @@
 """Train the news-category classifier: the shipped linear model, or a fine-tuned encoder.
 
 ``kind: linear`` rebuilds the model shipped in ``summarizer/resources/category``:
-character + jieba-word n-gram TF-IDF and a linear classifier whose
+character (+ optional jieba-word) n-gram TF-IDF and a linear classifier (by default
+NB-SVM: one SVM per class over naive-Bayes log-count-ratio-scaled features) whose
 regularisation ``C`` is chosen on the dev split, then (``refit_on_dev``)
 refitted on train + dev with cross-validated calibration. ``kind: transformer``
 fine-tunes a pretrained Chinese encoder (bert-base-chinese, hfl/rbt3, ...) with
@@ -45,9 +46,10 @@ class LinearSettings(_Strict):
     word_ngrams: tuple[int, int] = (0, 0)
     min_df: int = Field(2, ge=1)
     max_features: int | None = Field(None, ge=1)
-    classifier: Literal["logreg", "svm"] = "svm"
+    # nbsvm: per-class SVMs over naive-Bayes-scaled features (+1.1 dev points over svm).
+    classifier: Literal["logreg", "svm", "nbsvm"] = "nbsvm"
     # Candidates for C; the one with the best dev accuracy is kept.
-    C: list[float] = [0.3, 0.5, 1.0]
+    C: list[float] = [0.1, 0.2, 0.3]
     # After choosing C, refit on train + dev (calibrated by cross-validation).
     refit_on_dev: bool = True
     cv_folds: int = Field(3, ge=2)
