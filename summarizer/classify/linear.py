@@ -309,12 +309,15 @@ def _log_count_ratio(X, positive: np.ndarray, alpha: float = 1.0) -> np.ndarray:
 
 
 def _fit_linear(X, y: np.ndarray, mode: Mode, classifier: str, C: float,
-                class_weight: str | None) -> tuple[np.ndarray, np.ndarray]:
+                class_weight: str | None, svm_weight: float = 0.0
+                ) -> tuple[np.ndarray, np.ndarray]:
     """Weights ``(n_features, n_labels)`` and bias for one training set.
 
     ``nbsvm`` fits one yes/no linear SVM per label on features scaled by that
     label's naive-Bayes log-count ratio; the ratio is folded into the weights,
     so inference is the same dot product as for the other classifiers.
+    ``svm_weight`` > 0 adds that multiple of a plain SVM's weights (a score
+    blend, itself linear, so the model stays one weight matrix).
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
@@ -337,7 +340,12 @@ def _fit_linear(X, y: np.ndarray, mode: Mode, classifier: str, C: float,
             clf = make().fit(X.multiply(r).tocsr(), positive)
             cols.append(clf.coef_[0] * r)
             biases.append(clf.intercept_[0])
-        return np.stack(cols, axis=1).astype(np.float32), np.asarray(biases, dtype=np.float32)
+        weights = np.stack(cols, axis=1).astype(np.float32)
+        bias = np.asarray(biases, dtype=np.float32)
+        if svm_weight:
+            w_svm, b_svm = _fit_linear(X, y, mode, "svm", C, class_weight)
+            weights, bias = weights + svm_weight * w_svm, bias + svm_weight * b_svm
+        return weights, bias
     if mode == "multiclass":
         clf = make().fit(X, y)
         coef, inter = clf.coef_, clf.intercept_
@@ -391,6 +399,7 @@ def train_linear_model(
     classifier: str = "logreg",
     C: float = 10.0,
     class_weight: str | None = None,
+    svm_weight: float = 0.0,
     calibration_data: tuple[Sequence[str], Sequence] | None = None,
     cv_folds: int = 3,
     meta: dict | None = None,
@@ -399,8 +408,10 @@ def train_linear_model(
 
     ``y`` holds one label per text (``multiclass``) or a collection of labels
     per text, possibly empty (``multilabel``: one yes/no classifier per label).
-    Calibration is fitted on ``calibration_data`` when given, else on
-    ``cv_folds``-fold out-of-fold scores of the training texts.
+    ``classifier`` is ``logreg``, ``svm`` (linear SVM) or ``nbsvm`` (per-label
+    SVMs over naive-Bayes-scaled features, optionally blended with
+    ``svm_weight`` x a plain SVM). Calibration is fitted on ``calibration_data``
+    when given, else on ``cv_folds``-fold out-of-fold scores of the training texts.
 
     >>> m = train_linear_model(["教育帮扶", "足球", "支教", "篮球"] * 5,
     ...                        [["aid"], [], ["aid"], []] * 5, labels=["aid"], mode="multilabel")
@@ -414,6 +425,9 @@ def train_linear_model(
         raise InputError(f"{len(texts)} texts but {len(y)} labels")
     if mode not in ("multiclass", "multilabel"):
         raise InputError(f"unknown mode {mode!r}", hint="use multiclass or multilabel")
+    if svm_weight and classifier != "nbsvm":
+        raise InputError(f"svm_weight blends a plain SVM into nbsvm, not into {classifier!r}",
+                         hint="use classifier='nbsvm' or svm_weight=0")
     labels = list(labels)
     cfg = features or FeatureConfig()
     yy = _encode(labels, y, mode)
@@ -427,7 +441,8 @@ def train_linear_model(
         return np.asarray(matrix(vec, docs) @ w + b, dtype=np.float64)
 
     vec = Vectorizer.fit(texts, cfg)
-    weights, bias = _fit_linear(matrix(vec, texts), yy, mode, classifier, C, class_weight)
+    weights, bias = _fit_linear(matrix(vec, texts), yy, mode, classifier, C, class_weight,
+                                svm_weight)
     # Weights are stored as float16: round them now so that a saved and reloaded
     # model scores exactly like the one returned here.
     weights = weights.astype(np.float16).astype(np.float32)
@@ -453,7 +468,7 @@ def train_linear_model(
         for tr, te in splits:
             fold_vec = Vectorizer.fit([texts[i] for i in tr], cfg)
             w, b = _fit_linear(matrix(fold_vec, [texts[i] for i in tr]), yy[tr], mode,
-                               classifier, C, class_weight)
+                               classifier, C, class_weight, svm_weight)
             cal_scores[te] = scores(fold_vec, w, b, [texts[i] for i in te])
         cal_yy = yy
     if mode == "multiclass":
