@@ -79,6 +79,36 @@ def test_multilabel_mode_gives_independent_probabilities():
     assert p[0, 0] > p[0, 1] and p[1, 1] > p[1, 0]
 
 
+def test_nbsvm_folds_the_log_count_ratio_into_plain_weights():
+    import scipy.sparse as sp
+    from sklearn.svm import LinearSVC
+
+    from summarizer.classify.linear import FeatureConfig, Vectorizer, _fit_linear
+
+    cfg = FeatureConfig(char_ngrams=(1, 2), word_ngrams=(0, 0), min_df=1)
+    vec = Vectorizer.fit(TOY_TEXTS, cfg)
+    ptr, idx, val = vec.transform(TOY_TEXTS)
+    X = sp.csr_matrix((val, idx, ptr), shape=(len(TOY_TEXTS), len(vec.vocab)))
+    y = np.array([list(TOY).index(lab) for lab in TOY_LABELS])
+    w, b = _fit_linear(X, y, "multiclass", "nbsvm", 1.0, None)
+    assert w.shape == (len(vec.vocab), 3)
+    # Column 1 scores like an SVM fitted on features scaled by the class's ratio.
+    present = (X > 0).astype(np.float64)
+    pos = y == 1
+    p = np.asarray(present[pos].sum(axis=0)).ravel() + 1
+    q = np.asarray(present[~pos].sum(axis=0)).ravel() + 1
+    r = np.log((p / p.sum()) / (q / q.sum()))
+    svm = LinearSVC(C=1.0, random_state=0, max_iter=5000).fit(X.multiply(r).tocsr(), pos)
+    np.testing.assert_allclose(X @ w[:, 1] + b[1],
+                               svm.decision_function(X.multiply(r).tocsr()), atol=1e-4)
+    model = train_linear_model(TOY_TEXTS, TOY_LABELS, labels=list(TOY), classifier="nbsvm",
+                               C=1.0, cv_folds=2)
+    probe = model.predict_proba(["国足客场进球", "股市指数下跌", "新手游上线"])
+    assert [model.labels[j] for j in probe.argmax(axis=1)] == list(TOY)
+    with pytest.raises(InputError, match="unknown classifier"):
+        train_linear_model(TOY_TEXTS, TOY_LABELS, labels=list(TOY), classifier="forest")
+
+
 def test_too_few_examples_for_a_label_is_a_clear_error():
     with pytest.raises(InputError, match="'rare' has 1 positive"):
         train_linear_model(TOY_TEXTS + ["孤例"], TOY_LABELS + ["rare"],

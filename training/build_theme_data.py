@@ -38,11 +38,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summarizer.classify.themes import (  # noqa: E402
+    CUE_LEAD_CHARS,
+    CUE_MIN_BODY_HITS,
+    NEG,
+    POS,
     ThemeDef,
     ThemeSet,
     load_theme_config,
-    phrase_count,
-    split_for_cues,
+    weak_label,
 )
 from summarizer.errors import InputError  # noqa: E402
 from summarizer.textio import iter_jsonl  # noqa: E402
@@ -54,7 +57,6 @@ DEFAULT_BACKGROUND = (SHARED / "classification" / "edu_headlines.jsonl",)
 DEFAULT_EXCLUDE = (SHARED / "themes" / "dev.jsonl", SHARED / "themes" / "eval_pool.jsonl")
 WRITTEN_EXAMPLES = ROOT / "training" / "themes_written_examples.jsonl"
 
-POS, NEG, UNSURE = "pos", "neg", "unsure"
 # Words that mark a story as education news: such stories are the hard
 # negatives the tagger must learn to leave alone, so all of them are kept.
 EDU_WORDS = ("学校", "教师", "教育", "学生", "高校", "大学", "学院", "小学", "中学", "幼儿园",
@@ -71,27 +73,6 @@ class Example:
 
     def to_dict(self) -> dict:
         return {"text": self.text, "targets": self.targets, "origin": self.origin}
-
-
-def weak_label(headline: str, lead: str, theme: ThemeDef, *, min_body_hits: int = 3) -> str:
-    """``pos``, ``neg`` or ``unsure`` for one item and one theme (see module docstring).
-
-    >>> from summarizer.classify.themes import ThemeDef
-    >>> t = ThemeDef(id="x", name="x", description="x", seeds=["支教"], context=["学校"])
-    >>> weak_label("大学生暑期支教", "他们来到乡村学校。", t)
-    'pos'
-    """
-    head_sents, lead_sents = split_for_cues(headline), split_for_cues(lead)
-    head_hits = sum(phrase_count(headline, s, head_sents) for s in theme.seeds)
-    body_hits = sum(phrase_count(lead, s, lead_sents) for s in theme.seeds)
-    if head_hits == 0 and body_hits == 0:
-        return NEG
-    if any(n in headline for n in theme.negatives):
-        return UNSURE
-    has_context = not theme.context or any(c in headline or c in lead for c in theme.context)
-    if has_context and (head_hits > 0 or body_hits >= min_body_hits):
-        return POS
-    return UNSURE
 
 
 def _target(label: str) -> bool | None:
@@ -116,8 +97,10 @@ def _headline(rec: dict) -> str:
 
 
 def news_examples(
-    records: Iterable[dict], themes: ThemeSet, *, origin: str, lead_chars: int = 1500,
-    min_body_hits: int = 3, background_keep: float = 0.1, exclude: set[str] | None = None,
+    records: Iterable[dict], themes: ThemeSet, *, origin: str,
+    lead_chars: int = CUE_LEAD_CHARS,
+    min_body_hits: int = CUE_MIN_BODY_HITS, background_keep: float = 0.1,
+    exclude: set[str] | None = None,
     rng: random.Random | None = None, view_chars: int = 300,
 ) -> Iterator[Example]:
     """Weak-labelled examples from full news items (headline + body).
@@ -204,7 +187,8 @@ def _records(path: Path) -> Iterator[dict]:
 def build_data(
     themes: ThemeSet, *, corpora: Sequence[Path] = DEFAULT_CORPORA,
     background: Sequence[Path] = DEFAULT_BACKGROUND, written: Path | None = WRITTEN_EXAMPLES,
-    exclude: Sequence[Path] = DEFAULT_EXCLUDE, lead_chars: int = 1500, min_body_hits: int = 3,
+    exclude: Sequence[Path] = DEFAULT_EXCLUDE, lead_chars: int = CUE_LEAD_CHARS,
+    min_body_hits: int = CUE_MIN_BODY_HITS,
     background_keep: float = 0.1, seed: int = 0, view_chars: int = 300,
 ) -> list[Example]:
     """All training examples for a theme set.

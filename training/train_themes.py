@@ -67,7 +67,7 @@ def build_data(themes: ThemeSet, *, corpora: Sequence[Path] = DEFAULT_CORPORA,
 def build_model(examples: Sequence[Example], themes: ThemeSet, *,
                 reading: ReadingConfig | None = None, features: FeatureConfig = FEATURES,
                 C: float = 4.0, class_weight: str | None = "balanced",
-                meta: dict | None = None) -> LinearThemeTagger:
+                classifier: str = "logreg", meta: dict | None = None) -> LinearThemeTagger:
     """Fit the multi-label model (one calibrated yes/no per theme) on the examples.
 
     Classes are weighted ``balanced`` by default because positives are a few
@@ -91,7 +91,8 @@ def build_model(examples: Sequence[Example], themes: ThemeSet, *,
                      "or write examples into the written-examples file")
     model = train_linear_model(
         [ex.text for ex in rows], [[t for t in themes.ids if ex.targets[t]] for ex in rows],
-        labels=themes.ids, mode="multilabel", features=features, C=C, class_weight=class_weight,
+        labels=themes.ids, mode="multilabel", features=features, classifier=classifier, C=C,
+        class_weight=class_weight,
         meta={"examples": len(rows)})
     return LinearThemeTagger(themes, model, reading or ReadingConfig(), meta)
 

@@ -293,19 +293,59 @@ def _fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
+CLASSIFIERS = ("logreg", "svm", "nbsvm")
+
+
+def _log_count_ratio(X, positive: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """Per feature, log of its smoothed share among positive over negative texts' features.
+
+    Presence counts, not TF-IDF mass: the naive-Bayes ratio of Wang & Manning (2012).
+    """
+    present = X.copy()
+    present.data[:] = 1.0
+    p = np.asarray(present[positive].sum(axis=0)).ravel() + alpha
+    q = np.asarray(present[~positive].sum(axis=0)).ravel() + alpha
+    return np.log((p / p.sum()) / (q / q.sum())).astype(np.float32)
+
+
 def _fit_linear(X, y: np.ndarray, mode: Mode, classifier: str, C: float,
-                class_weight: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Weights ``(n_features, n_labels)`` and bias for one training set."""
+                class_weight: str | None, svm_weight: float = 0.0
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Weights ``(n_features, n_labels)`` and bias for one training set.
+
+    ``nbsvm`` fits one yes/no linear SVM per label on features scaled by that
+    label's naive-Bayes log-count ratio; the ratio is folded into the weights,
+    so inference is the same dot product as for the other classifiers.
+    ``svm_weight`` > 0 adds that multiple of a plain SVM's weights (a score
+    blend, itself linear, so the model stays one weight matrix).
+    """
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
+
+    if classifier not in CLASSIFIERS:
+        raise InputError(f"unknown classifier {classifier!r}",
+                         hint=f"use one of {', '.join(CLASSIFIERS)}")
 
     def make():
         if classifier == "logreg":
             return LogisticRegression(C=C, max_iter=2000, class_weight=class_weight)
-        if classifier == "svm":
-            return LinearSVC(C=C, class_weight=class_weight, random_state=0, max_iter=5000)
-        raise InputError(f"unknown classifier {classifier!r}", hint="use logreg or svm")
+        return LinearSVC(C=C, class_weight=class_weight, random_state=0, max_iter=5000)
 
+    if classifier == "nbsvm":
+        targets = ([y == j for j in range(int(y.max()) + 1)] if mode == "multiclass"
+                   else [y[:, j] > 0 for j in range(y.shape[1])])
+        cols, biases = [], []
+        for positive in targets:
+            r = _log_count_ratio(X, positive)
+            clf = make().fit(X.multiply(r).tocsr(), positive)
+            cols.append(clf.coef_[0] * r)
+            biases.append(clf.intercept_[0])
+        weights = np.stack(cols, axis=1).astype(np.float32)
+        bias = np.asarray(biases, dtype=np.float32)
+        if svm_weight:
+            w_svm, b_svm = _fit_linear(X, y, mode, "svm", C, class_weight)
+            weights, bias = weights + svm_weight * w_svm, bias + svm_weight * b_svm
+        return weights, bias
     if mode == "multiclass":
         clf = make().fit(X, y)
         coef, inter = clf.coef_, clf.intercept_
@@ -359,6 +399,7 @@ def train_linear_model(
     classifier: str = "logreg",
     C: float = 10.0,
     class_weight: str | None = None,
+    svm_weight: float = 0.0,
     calibration_data: tuple[Sequence[str], Sequence] | None = None,
     cv_folds: int = 3,
     meta: dict | None = None,
@@ -367,8 +408,10 @@ def train_linear_model(
 
     ``y`` holds one label per text (``multiclass``) or a collection of labels
     per text, possibly empty (``multilabel``: one yes/no classifier per label).
-    Calibration is fitted on ``calibration_data`` when given, else on
-    ``cv_folds``-fold out-of-fold scores of the training texts.
+    ``classifier`` is ``logreg``, ``svm`` (linear SVM) or ``nbsvm`` (per-label
+    SVMs over naive-Bayes-scaled features, optionally blended with
+    ``svm_weight`` x a plain SVM). Calibration is fitted on ``calibration_data``
+    when given, else on ``cv_folds``-fold out-of-fold scores of the training texts.
 
     >>> m = train_linear_model(["教育帮扶", "足球", "支教", "篮球"] * 5,
     ...                        [["aid"], [], ["aid"], []] * 5, labels=["aid"], mode="multilabel")
@@ -382,6 +425,9 @@ def train_linear_model(
         raise InputError(f"{len(texts)} texts but {len(y)} labels")
     if mode not in ("multiclass", "multilabel"):
         raise InputError(f"unknown mode {mode!r}", hint="use multiclass or multilabel")
+    if svm_weight and classifier != "nbsvm":
+        raise InputError(f"svm_weight blends a plain SVM into nbsvm, not into {classifier!r}",
+                         hint="use classifier='nbsvm' or svm_weight=0")
     labels = list(labels)
     cfg = features or FeatureConfig()
     yy = _encode(labels, y, mode)
@@ -395,7 +441,8 @@ def train_linear_model(
         return np.asarray(matrix(vec, docs) @ w + b, dtype=np.float64)
 
     vec = Vectorizer.fit(texts, cfg)
-    weights, bias = _fit_linear(matrix(vec, texts), yy, mode, classifier, C, class_weight)
+    weights, bias = _fit_linear(matrix(vec, texts), yy, mode, classifier, C, class_weight,
+                                svm_weight)
     # Weights are stored as float16: round them now so that a saved and reloaded
     # model scores exactly like the one returned here.
     weights = weights.astype(np.float16).astype(np.float32)
@@ -421,7 +468,7 @@ def train_linear_model(
         for tr, te in splits:
             fold_vec = Vectorizer.fit([texts[i] for i in tr], cfg)
             w, b = _fit_linear(matrix(fold_vec, [texts[i] for i in tr]), yy[tr], mode,
-                               classifier, C, class_weight)
+                               classifier, C, class_weight, svm_weight)
             cal_scores[te] = scores(fold_vec, w, b, [texts[i] for i in te])
         cal_yy = yy
     if mode == "multiclass":

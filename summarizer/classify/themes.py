@@ -4,6 +4,13 @@ The theme set lives in a YAML file (``configs/themes.yaml``) validated by
 :class:`ThemeSet`. A trained tagger directory holds a copy of that theme set
 (so thresholds travel with the model) plus one multi-label linear model
 (:mod:`summarizer.classify.linear`) that gives a calibrated yes/no per theme.
+
+The seed rule that weak-labels the training data (:func:`weak_label`) also
+runs at inference for themes with a ``cue_score``: an item the rule calls
+positive scores at least that much. A linear model over character n-grams
+cannot express "a seed in the headline, or three seed hits in the lead" nor
+the same-sentence ``A+B`` cues, and the rule's positives are the cases the
+training data was built from.
 """
 
 from __future__ import annotations
@@ -35,6 +42,9 @@ class ThemeDef(_Strict):
     negatives: list[str] = []
     context: list[str] = []
     threshold: float = Field(0.5, gt=0.0, lt=1.0)
+    # Probability given to an item the seed rule calls positive (the rule's
+    # estimated precision); None leaves the score to the model alone.
+    cue_score: float | None = Field(None, gt=0.0, lt=1.0)
 
     @field_validator("seeds", "negatives", "context")
     @classmethod
@@ -108,6 +118,56 @@ def split_for_cues(text: str) -> list[str]:
 
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
+
+POS, NEG, UNSURE = "pos", "neg", "unsure"
+# What the annotators read (title + ~1,500 characters) and the number of seed
+# hits in it that make a body-only weak positive (see docs/themes.md readings).
+CUE_LEAD_CHARS = 1500
+CUE_MIN_BODY_HITS = 3
+
+
+def weak_label(headline: str, lead: str, theme: ThemeDef, *,
+               min_body_hits: int = CUE_MIN_BODY_HITS) -> str:
+    """``pos``, ``neg`` or ``unsure`` for one item and one theme, from its seed cues.
+
+    Positive: no negative cue in the headline, a ``context`` word in headline or
+    lead, and a seed in the headline or at least ``min_body_hits`` seed hits in
+    the lead. Negative: no seed hit at all. Unsure: anything else.
+
+    >>> t = ThemeDef(id="x", name="x", description="x", seeds=["支教"], context=["学校"])
+    >>> weak_label("大学生暑期支教", "他们来到乡村学校。", t)
+    'pos'
+    """
+    head_sents, lead_sents = split_for_cues(headline), split_for_cues(lead)
+    head_hits = sum(phrase_count(headline, s, head_sents) for s in theme.seeds)
+    body_hits = sum(phrase_count(lead, s, lead_sents) for s in theme.seeds)
+    if head_hits == 0 and body_hits == 0:
+        return NEG
+    if any(n in headline for n in theme.negatives):
+        return UNSURE
+    has_context = not theme.context or any(c in headline or c in lead for c in theme.context)
+    if has_context and (head_hits > 0 or body_hits >= min_body_hits):
+        return POS
+    return UNSURE
+
+
+# A document without a headline whose text is one line this short is a headline.
+HEADLINE_ONLY_CHARS = 64
+
+
+def cue_parts(doc: Document) -> tuple[str, str]:
+    """``(headline, lead)`` the seed rule reads: a title-only record is all headline.
+
+    >>> cue_parts(Document("中外合作办学项目说明会"))
+    ('中外合作办学项目说明会', '')
+    """
+    head = (doc.headline or "").strip()
+    body = doc.text.strip()
+    if not head and "\n" not in body and len(body) <= HEADLINE_ONLY_CHARS:
+        return body, ""
+    if head and body.startswith(head):
+        body = body[len(head):].lstrip()
+    return head, body[:CUE_LEAD_CHARS]
 
 
 FORMAT = "summarizer-theme-tagger"
@@ -196,6 +256,12 @@ class LinearThemeTagger:
         weight = np.full(len(flat), self.reading.passage_weight)
         weight[first] = 1.0
         np.maximum.at(out, np.repeat(np.arange(len(docs)), sizes), p * weight[:, None])
+        for j, theme in enumerate(self.themes.themes):
+            if theme.cue_score is None:
+                continue
+            for i, doc in enumerate(docs):
+                if weak_label(*cue_parts(doc), theme) == POS:
+                    out[i, j] = max(out[i, j], theme.cue_score)
         return out
 
     def predict(self, docs: Sequence[Document]) -> list[tuple[Label, ...]]:
