@@ -2,7 +2,8 @@
 
 The model (:class:`summarizer.summarize.extractive.KeepModel`) estimates, for
 each word of an article, the probability that it reappears in the reference
-summary. It is a logistic regression over :func:`keep_features`: how often
+summary. It is a logistic regression over the features of
+:func:`word_features` and :func:`place_features`: how often
 editors kept the word and its characters in other training pairs, how often
 it recurs in the article, where it stands (sentence, clause, offset), its
 length and kind. The engine's ``keep`` scorer turns these probabilities into
@@ -33,8 +34,9 @@ from summarizer.summarize.extractive import (  # noqa: E402
     KEEP_FEATURES,
     KEEP_MODEL_PATH,
     article_sentences,
-    keep_features,
+    place_features,
     sentence_words,
+    word_features,
 )
 from summarizer.textio import iter_jsonl  # noqa: E402
 
@@ -107,7 +109,8 @@ def main() -> None:
     rows, labels = [], []
     for text, summary, n, occ in pairs:
         for w, i, k, where in occ:
-            rows.append(keep_features(w, rates.stats(w, summary), text, i, n, k, where))
+            own = word_features(w, rates.stats(w, summary), text)
+            rows.append(own + place_features(i, n, k, where))
             labels.append(w in summary)
     model = LogisticRegression(C=args.c, max_iter=2000).fit(np.array(rows), np.array(labels))
 

@@ -104,12 +104,15 @@ def clean_sentence(sentence: str) -> str:
 # Built by training/train_extractive.py from LCSTS train and shipped with the
 # package, so the engine still needs no download.
 KEEP_MODEL_PATH = Path(__file__).resolve().parents[1] / "resources/extractive/keep_model.json"
-# The features of :func:`keep_features`, in order; the model file must list the same.
-KEEP_FEATURES = (
-    "word_rate", "char_rate", "log_tf", "repeated", "lead", "first_sentence", "first_seen",
-    "length", "number_or_latin", "single_char", "unseen", "log_seen", "in_sentence", "clause",
-    "last_sentence", "tf_x_length",
+# The features of one word occurrence: those of the word in this article
+# (:func:`word_features`), then those of the place it occurs at
+# (:func:`place_features`). The model file must list the same.
+KEEP_WORD_FEATURES = (
+    "word_rate", "char_rate", "log_tf", "repeated", "first_seen", "length", "number_or_latin",
+    "single_char", "unseen", "log_seen", "tf_x_length",
 )
+KEEP_PLACE_FEATURES = ("lead", "first_sentence", "in_sentence", "clause", "last_sentence")
+KEEP_FEATURES = KEEP_WORD_FEATURES + KEEP_PLACE_FEATURES
 # (word, sentence index, clause index, relative offset in the sentence) -> P(kept)
 WordRater = Callable[[str, int, int, float], float]
 
@@ -119,24 +122,15 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def keep_features(
-    word: str,
-    stats: tuple[float, int, float],
-    text: str,
-    sentence: int,
-    n_sentences: int,
-    clause: int,
-    where: float,
-) -> list[float]:
-    """Features of one occurrence of ``word`` in the cleaned article ``text``.
+def word_features(word: str, stats: tuple[float, int, float], text: str) -> list[float]:
+    """Features of ``word`` in the cleaned article ``text`` (:data:`KEEP_WORD_FEATURES`).
 
-    ``stats`` is (how often editors keep the word, in how many training texts
-    it was seen, how often they keep its characters), the first and last as
-    rates; ``where`` is the word's offset in its sentence over the sentence's length.
-    The training script calls this very function, so engine and model agree.
+    ``stats`` is (how often editors kept the word, in how many training texts
+    it was seen, how often they kept its characters), the first and last as
+    rates. The training script calls this very function, so engine and model agree.
 
-    >>> f = keep_features("新线", (0.5, 3, 0.4), "新线开通。新线好。", 0, 2, 0, 0.0)
-    >>> dict(zip(KEEP_FEATURES, f))["repeated"]
+    >>> f = word_features("新线", (0.5, 3, 0.4), "新线开通。新线好。")
+    >>> dict(zip(KEEP_WORD_FEATURES, f))["repeated"]
     1.0
     """
     word_rate, seen, char_rate = stats
@@ -148,18 +142,30 @@ def keep_features(
         _logit(char_rate),
         log_tf,
         float(tf > 1),
-        1.0 / math.sqrt(1 + sentence),
-        float(sentence == 0),
         max(text.find(word), 0) / max(len(text), 1),
         length,
         float(word.isdigit() or word.isascii()),
         float(len(word) == 1),
         float(seen == 0),
         math.log1p(seen),
+        log_tf * length,
+    ]
+
+
+def place_features(sentence: int, n_sentences: int, clause: int, where: float) -> list[float]:
+    """Features of where a word occurs (:data:`KEEP_PLACE_FEATURES`).
+
+    ``where`` is the word's offset in its sentence over the sentence's length.
+
+    >>> place_features(0, 3, 0, 0.0)
+    [1.0, 1.0, 0.0, 1.0, 0.0]
+    """
+    return [
+        1.0 / math.sqrt(1 + sentence),
+        float(sentence == 0),
         where,
         1.0 / math.sqrt(1 + clause),
         float(sentence == n_sentences - 1),
-        log_tf * length,
     ]
 
 
@@ -189,14 +195,18 @@ class KeepModel:
     def rater(self, sentences: Sequence[str], text: str) -> WordRater:
         """P(kept) for words of this article (``text`` is its sentences joined)."""
         n = len(sentences)
-        weights, bias = self.weights, self.bias
-        stats: dict[str, tuple[float, int, float]] = {}
+        split = len(KEEP_WORD_FEATURES)
+        word_weights, place_weights = self.weights[:split], self.weights[split:]
+        # The model is linear: a word's own part is computed once per article.
+        word_part: dict[str, float] = {}
 
         def rate(word: str, sentence: int, clause: int, where: float) -> float:
-            if word not in stats:
-                stats[word] = self.stats(word)
-            f = keep_features(word, stats[word], text, sentence, n, clause, where)
-            return 1.0 / (1.0 + math.exp(-(bias + sum(map(operator.mul, weights, f)))))
+            z = word_part.get(word)
+            if z is None:
+                f = word_features(word, self.stats(word), text)
+                z = word_part[word] = self.bias + sum(map(operator.mul, word_weights, f))
+            f = place_features(sentence, n, clause, where)
+            return 1.0 / (1.0 + math.exp(-(z + sum(map(operator.mul, place_weights, f)))))
 
         return rate
 
