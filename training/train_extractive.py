@@ -3,7 +3,7 @@
 The model (:class:`summarizer.summarize.extractive.KeepModel`) estimates, for
 each word of an article, the probability that it reappears in the reference
 summary. It is a logistic regression over the features of
-:func:`word_features` and :func:`place_features`: how often
+:func:`lexical_features`, :func:`article_features` and :func:`place_features`: how often
 editors kept the word and its characters in other training pairs, how often
 it recurs in the article, where it stands (sentence, clause, offset), its
 length and kind. The engine's ``keep`` scorer turns these probabilities into
@@ -33,10 +33,11 @@ sys.path.insert(0, str(ROOT))
 from summarizer.summarize.extractive import (  # noqa: E402
     KEEP_FEATURES,
     KEEP_MODEL_PATH,
+    article_features,
     article_sentences,
+    lexical_features,
     place_features,
     sentence_words,
-    word_features,
 )
 from summarizer.textio import iter_jsonl  # noqa: E402
 
@@ -109,7 +110,7 @@ def main() -> None:
     rows, labels = [], []
     for text, summary, n, occ in pairs:
         for w, i, k, where in occ:
-            own = word_features(w, rates.stats(w, summary), text)
+            own = lexical_features(w, rates.stats(w, summary)) + article_features(w, text)
             rows.append(own + place_features(i, n, k, where))
             labels.append(w in summary)
     model = LogisticRegression(C=args.c, max_iter=2000).fit(np.array(rows), np.array(labels))

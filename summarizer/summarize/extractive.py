@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -104,15 +104,16 @@ def clean_sentence(sentence: str) -> str:
 # Built by training/train_extractive.py from LCSTS train and shipped with the
 # package, so the engine still needs no download.
 KEEP_MODEL_PATH = Path(__file__).resolve().parents[1] / "resources/extractive/keep_model.json"
-# The features of one word occurrence: those of the word in this article
-# (:func:`word_features`), then those of the place it occurs at
-# (:func:`place_features`). The model file must list the same.
-KEEP_WORD_FEATURES = (
-    "word_rate", "char_rate", "log_tf", "repeated", "first_seen", "length", "number_or_latin",
-    "single_char", "unseen", "log_seen", "tf_x_length",
+# The features of one word occurrence, in three groups: those of the word
+# alone (:func:`lexical_features`), of the word in this article
+# (:func:`article_features`) and of the place it occurs at
+# (:func:`place_features`). The model file must list the same, in this order.
+KEEP_LEXICAL_FEATURES = (
+    "word_rate", "char_rate", "length", "number_or_latin", "single_char", "unseen", "log_seen",
 )
+KEEP_ARTICLE_FEATURES = ("log_tf", "repeated", "first_seen", "tf_x_length")
 KEEP_PLACE_FEATURES = ("lead", "first_sentence", "in_sentence", "clause", "last_sentence")
-KEEP_FEATURES = KEEP_WORD_FEATURES + KEEP_PLACE_FEATURES
+KEEP_FEATURES = KEEP_LEXICAL_FEATURES + KEEP_ARTICLE_FEATURES + KEEP_PLACE_FEATURES
 # (word, sentence index, clause index, relative offset in the sentence) -> P(kept)
 WordRater = Callable[[str, int, int, float], float]
 
@@ -122,33 +123,42 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def word_features(word: str, stats: tuple[float, int, float], text: str) -> list[float]:
-    """Features of ``word`` in the cleaned article ``text`` (:data:`KEEP_WORD_FEATURES`).
+def lexical_features(word: str, stats: tuple[float, int, float]) -> list[float]:
+    """Features of ``word`` whatever the article (:data:`KEEP_LEXICAL_FEATURES`).
 
     ``stats`` is (how often editors kept the word, in how many training texts
     it was seen, how often they kept its characters), the first and last as
-    rates. The training script calls this very function, so engine and model agree.
+    rates. The training script calls the same feature functions as the
+    engine, so the two agree.
 
-    >>> f = word_features("新线", (0.5, 3, 0.4), "新线开通。新线好。")
-    >>> dict(zip(KEEP_WORD_FEATURES, f))["repeated"]
-    1.0
+    >>> lexical_features("新线", (0.5, 3, 0.5))[:3]
+    [0.0, 0.0, 2]
     """
     word_rate, seen, char_rate = stats
-    tf = max(text.count(word), 1)
-    length = min(len(word), 4)
-    log_tf = math.log(tf)
     return [
         _logit(word_rate),
         _logit(char_rate),
-        log_tf,
-        float(tf > 1),
-        max(text.find(word), 0) / max(len(text), 1),
-        length,
+        min(len(word), 4),
         float(word.isdigit() or word.isascii()),
         float(len(word) == 1),
         float(seen == 0),
         math.log1p(seen),
-        log_tf * length,
+    ]
+
+
+def article_features(word: str, text: str) -> list[float]:
+    """Features of ``word`` in the cleaned article ``text`` (:data:`KEEP_ARTICLE_FEATURES`).
+
+    >>> article_features("新线", "新线开通。新线好。")[1:3]
+    [1.0, 0.0]
+    """
+    tf = max(text.count(word), 1)
+    log_tf = math.log(tf)
+    return [
+        log_tf,
+        float(tf > 1),
+        max(text.find(word), 0) / max(len(text), 1),
+        log_tf * min(len(word), 4),
     ]
 
 
@@ -169,7 +179,8 @@ def place_features(sentence: int, n_sentences: int, clause: int, where: float) -
     ]
 
 
-@dataclass(frozen=True)
+# Identity equality and hash, so that the lexical cache can key on the model.
+@dataclass(frozen=True, eq=False)
 class KeepModel:
     """Logistic regression for P(a source word reappears in the reference summary).
 
@@ -195,20 +206,30 @@ class KeepModel:
     def rater(self, sentences: Sequence[str], text: str) -> WordRater:
         """P(kept) for words of this article (``text`` is its sentences joined)."""
         n = len(sentences)
-        split = len(KEEP_WORD_FEATURES)
-        word_weights, place_weights = self.weights[:split], self.weights[split:]
-        # The model is linear: a word's own part is computed once per article.
+        lexical = len(KEEP_LEXICAL_FEATURES)
+        place = lexical + len(KEEP_ARTICLE_FEATURES)
+        article_weights, place_weights = self.weights[lexical:place], self.weights[place:]
+        # The model is linear: a word's lexical part is cached across articles,
+        # its article part computed once per article.
         word_part: dict[str, float] = {}
 
         def rate(word: str, sentence: int, clause: int, where: float) -> float:
             z = word_part.get(word)
             if z is None:
-                f = word_features(word, self.stats(word), text)
-                z = word_part[word] = self.bias + sum(map(operator.mul, word_weights, f))
+                f = article_features(word, text)
+                z = _lexical_part(self, word) + sum(map(operator.mul, article_weights, f))
+                word_part[word] = z
             f = place_features(sentence, n, clause, where)
             return 1.0 / (1.0 + math.exp(-(z + sum(map(operator.mul, place_weights, f)))))
 
         return rate
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexical_part(model: KeepModel, word: str) -> float:
+    """Bias plus the weighted lexical features: the same in every article."""
+    f = lexical_features(word, model.stats(word))
+    return model.bias + sum(map(operator.mul, model.weights[: len(KEEP_LEXICAL_FEATURES)], f))
 
 
 @cache
