@@ -3,10 +3,10 @@
 The model (:class:`summarizer.summarize.extractive.KeepModel`) estimates, for
 each word of an article, the probability that it reappears in the reference
 summary. It is a logistic regression over the features of
-:func:`lexical_features`, :func:`article_features` and :func:`place_features`: how often
-editors kept the word and its characters in other training pairs, how often
-it recurs in the article, where it stands (sentence, clause, offset), its
-length and kind. The engine's ``keep`` scorer turns these probabilities into
+:func:`lexical_features`, :func:`article_features`, :func:`place_features` and
+the word's offset in its sentence: how often editors kept the word and its
+characters in other training pairs, how often it recurs in the article, where
+it stands (sentence, clause, offset), its length and kind. The engine's ``keep`` scorer turns these probabilities into
 the expected ROUGE-1 F1 of every candidate.
 
 The rates a word is described by are counted on the training pairs; while
@@ -111,7 +111,7 @@ def main() -> None:
     for text, summary, n, occ in pairs:
         for w, i, k, where in occ:
             own = lexical_features(w, rates.stats(w, summary)) + article_features(w, text)
-            rows.append(own + place_features(i, n, k, where))
+            rows.append(own + place_features(i, n, k) + [where])
             labels.append(w in summary)
     model = LogisticRegression(C=args.c, max_iter=2000).fit(np.array(rows), np.array(labels))
 

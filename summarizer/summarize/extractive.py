@@ -104,16 +104,19 @@ def clean_sentence(sentence: str) -> str:
 # Built by training/train_extractive.py from LCSTS train and shipped with the
 # package, so the engine still needs no download.
 KEEP_MODEL_PATH = Path(__file__).resolve().parents[1] / "resources/extractive/keep_model.json"
-# The features of one word occurrence, in three groups: those of the word
-# alone (:func:`lexical_features`), of the word in this article
-# (:func:`article_features`) and of the place it occurs at
-# (:func:`place_features`). The model file must list the same, in this order.
+# The features of one word occurrence, in groups that change ever more often:
+# those of the word alone (:func:`lexical_features`), of the word in this
+# article (:func:`article_features`), of the clause it occurs in
+# (:func:`place_features`), and its offset in the sentence over the
+# sentence's length. The model file must list the same, in this order.
 KEEP_LEXICAL_FEATURES = (
     "word_rate", "char_rate", "length", "number_or_latin", "single_char", "unseen", "log_seen",
 )
 KEEP_ARTICLE_FEATURES = ("log_tf", "repeated", "first_seen", "tf_x_length")
-KEEP_PLACE_FEATURES = ("lead", "first_sentence", "in_sentence", "clause", "last_sentence")
-KEEP_FEATURES = KEEP_LEXICAL_FEATURES + KEEP_ARTICLE_FEATURES + KEEP_PLACE_FEATURES
+KEEP_PLACE_FEATURES = ("lead", "first_sentence", "clause", "last_sentence")
+KEEP_FEATURES = (
+    KEEP_LEXICAL_FEATURES + KEEP_ARTICLE_FEATURES + KEEP_PLACE_FEATURES + ("in_sentence",)
+)
 # (word, sentence index, clause index, relative offset in the sentence) -> P(kept)
 WordRater = Callable[[str, int, int, float], float]
 
@@ -162,18 +165,15 @@ def article_features(word: str, text: str) -> list[float]:
     ]
 
 
-def place_features(sentence: int, n_sentences: int, clause: int, where: float) -> list[float]:
-    """Features of where a word occurs (:data:`KEEP_PLACE_FEATURES`).
+def place_features(sentence: int, n_sentences: int, clause: int) -> list[float]:
+    """Features of the clause a word occurs in (:data:`KEEP_PLACE_FEATURES`).
 
-    ``where`` is the word's offset in its sentence over the sentence's length.
-
-    >>> place_features(0, 3, 0, 0.0)
-    [1.0, 1.0, 0.0, 1.0, 0.0]
+    >>> place_features(0, 3, 0)
+    [1.0, 1.0, 1.0, 0.0]
     """
     return [
         1.0 / math.sqrt(1 + sentence),
         float(sentence == 0),
-        where,
         1.0 / math.sqrt(1 + clause),
         float(sentence == n_sentences - 1),
     ]
@@ -208,10 +208,12 @@ class KeepModel:
         n = len(sentences)
         lexical = len(KEEP_LEXICAL_FEATURES)
         place = lexical + len(KEEP_ARTICLE_FEATURES)
-        article_weights, place_weights = self.weights[lexical:place], self.weights[place:]
+        article_weights = self.weights[lexical:place]
+        place_weights, where_weight = self.weights[place:-1], self.weights[-1]
         # The model is linear: a word's lexical part is cached across articles,
-        # its article part computed once per article.
+        # its article part and a clause's place part computed once per article.
         word_part: dict[str, float] = {}
+        clause_part: dict[tuple[int, int], float] = {}
 
         def rate(word: str, sentence: int, clause: int, where: float) -> float:
             z = word_part.get(word)
@@ -219,8 +221,11 @@ class KeepModel:
                 f = article_features(word, text)
                 z = _lexical_part(self, word) + sum(map(operator.mul, article_weights, f))
                 word_part[word] = z
-            f = place_features(sentence, n, clause, where)
-            return 1.0 / (1.0 + math.exp(-(z + sum(map(operator.mul, place_weights, f)))))
+            c = clause_part.get((sentence, clause))
+            if c is None:
+                f = place_features(sentence, n, clause)
+                c = clause_part[sentence, clause] = sum(map(operator.mul, place_weights, f))
+            return 1.0 / (1.0 + math.exp(-(z + c + where_weight * where)))
 
         return rate
 
