@@ -1,6 +1,6 @@
 """Summarisation: two engines behind one interface.
 
-``extractive`` needs no weights and is always available; ``abstractive`` runs
+``extractive`` needs nothing downloaded and is always available; ``abstractive`` runs
 a pretrained seq2seq model found on this machine; ``auto`` picks abstractive
 when its model is available and otherwise says so on stderr and uses
 extractive.
