@@ -6,8 +6,9 @@ summary. It is a logistic regression over the features of
 :func:`lexical_features`, :func:`article_features`, :func:`place_features` and
 the word's offset in its sentence: how often editors kept the word and its
 characters in other training pairs, how often it recurs in the article, where
-it stands (sentence, clause, offset), its length and kind. The engine's ``keep`` scorer turns these probabilities into
-the expected ROUGE-1 F1 of every candidate.
+it stands (sentence, clause, offset), its length and kind. The engine's
+``keep`` scorer turns these probabilities into the expected ROUGE-1 F1 of
+every candidate.
 
 The rates a word is described by are counted on the training pairs; while
 fitting, each pair's own contribution is left out of its words' rates
