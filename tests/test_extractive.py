@@ -12,9 +12,16 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.config import SummarizeConfig
+from summarizer.errors import ModelLoadError, ModelNotFoundError
 from summarizer.metrics import corpus_rouge
 from summarizer.summarize import char_budget
-from summarizer.summarize.extractive import ExtractiveSummarizer, clean_sentence
+from summarizer.summarize.extractive import (
+    KEEP_MODEL_PATH,
+    ExtractiveSummarizer,
+    article_sentences,
+    clean_sentence,
+    load_keep_model,
+)
 from summarizer.text import split_sentences
 from summarizer.types import Document
 
@@ -163,6 +170,59 @@ def test_compression_keeps_the_topic_clause(engine):
     out = _summary(engine, STORY, max_chars=30)
     assert "食堂" in out
     assert "梧桐" not in out
+
+
+# --- the learned keep model ---------------------------------------------------
+
+
+def test_keep_model_rates_topic_words_over_asides():
+    sentences = article_sentences(STORY)
+    rate = load_keep_model().rater(sentences, "".join(sentences))
+    # 食堂 opens the story and recurs; 梧桐 appears once, in the aside.
+    assert rate("食堂", 0, 0, 0.4) > rate("梧桐", 2, 1, 0.5)
+    assert 0.0 < rate("梧桐", 2, 1, 0.5) < 1.0
+
+
+def test_keep_model_file_errors(tmp_path):
+    with pytest.raises(ModelNotFoundError, match="missing"):
+        load_keep_model(tmp_path / "absent.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="unreadable"):
+        load_keep_model(broken)
+    stale = tmp_path / "stale.json"
+    raw = json.loads(KEEP_MODEL_PATH.read_text(encoding="utf-8"))
+    stale.write_text(json.dumps({**raw, "features": raw["features"][:-1]}), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="differ"):
+        load_keep_model(stale)
+
+
+def test_training_script_builds_a_loadable_model(tmp_path):
+    # Pairs written for this test: the summary repeats the post's topic words.
+    topics = ["高铁新线", "城南公园", "市图书馆", "第三中学", "夜间集市", "社区医院"]
+    events = ["今天开通", "完成改造", "延长开放", "新建食堂", "正式营业", "增设门诊"]
+    recs = [
+        {"text": f"{t}{e}，市民反响热烈。{t}相关负责人表示，后续还将继续完善服务。"
+                 f"当天天气晴朗，气温适宜。",
+         "summary": f"{t}{e}"}
+        for t in topics for e in events
+    ]
+    data = tmp_path / "data"
+    (data / "summarization").mkdir(parents=True)
+    _write_jsonl(data / "summarization" / "lcsts_train.jsonl", recs)
+    out = tmp_path / "keep.json"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OMP_NUM_THREADS="1")
+    done = subprocess.run(
+        [sys.executable, "training/train_extractive.py", "--data", str(data), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    model = load_keep_model(out)
+    assert model.stats("高铁")[1] >= 6  # seen in every 高铁新线 pair
+    sentences = article_sentences(recs[0]["text"])
+    rate = model.rater(sentences, "".join(sentences))
+    # Topic words were always kept, the weather remark never.
+    assert rate("高铁", 0, 0, 0.0) > rate("天气", 2, 0, 0.1)
 
 
 def test_summary_metadata(engine):
@@ -320,4 +380,4 @@ def test_quality_on_lcsts_val_beats_lead_at_equal_length(shared_data):
     lead1 = corpus_rouge([split_sentences(r["text"])[0] for r in recs], refs)
     assert ours["rouge1"] > lead_same["rouge1"] + 1.5
     assert ours["rougeL"] > lead1["rougeL"]
-    assert ours["rouge1"] > 22.0 and ours["rouge2"] > 12.0
+    assert ours["rouge1"] > 24.0 and ours["rouge2"] > 13.0

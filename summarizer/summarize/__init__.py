@@ -1,6 +1,6 @@
 """Summarisation: two engines behind one interface.
 
-``extractive`` needs no weights and is always available; ``abstractive`` runs
+``extractive`` needs nothing downloaded and is always available; ``abstractive`` runs
 a pretrained seq2seq model found on this machine; ``auto`` picks abstractive
 when its model is available and otherwise says so on stderr and uses
 extractive.
@@ -40,7 +40,7 @@ def char_budget(text: str, cfg: SummarizeConfig, max_chars: int | None = None) -
     explicit = max_chars if max_chars is not None else cfg.max_chars
     if explicit is not None:
         return explicit
-    n = sum(1 for ch in text if not ch.isspace())
+    n = len("".join(text.split()))  # non-space characters, without a per-character loop
     return int(min(cfg.max_chars_cap, max(cfg.min_chars, round(n * cfg.ratio))))
 
 
