@@ -151,7 +151,9 @@ def clean_line(raw: str) -> str:
 
 
 def _clean_byline(raw: str) -> str:
-    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip(" （()）")
+    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1].strip()
     tokens = text.split(" ")
     if sum(len(t) == 1 for t in tokens) >= 3:
         # OCR spacing between every character, not spaces between names.
@@ -526,6 +528,16 @@ def _layout(text: str) -> _Layout:
     for i in range(n_units - 1):
         if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
             units[i].kind = "caption"
+    # A photo item's second paragraph, closed by the photo credit, is still the caption.
+    merged: list[_Unit] = []
+    for i, u in enumerate(units):
+        if (merged and merged[-1].kind == "caption" and u.kind in ("para", "caption")
+                and not u.text.startswith("▲") and len(u.text) <= 200
+                and i + 1 < n_units and units[i + 1].kind == "credit"):
+            merged[-1].text += "\n" + u.text
+            continue
+        merged.append(u)
+    units, n_units = merged, len(merged)
     body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
     first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
     while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
