@@ -820,12 +820,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 if first is not seg:
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
-    col_breaks = _column_breaks(units, stream)
-    hard = [
-        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or p in inline_at
-                   or p in col_breaks)
-        for p in range(n)
+    structural = [
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)
     ]
+    col_breaks = _column_breaks(units, stream, structural)
+    hard = [structural[p] or p in inline_at or p in col_breaks for p in range(n)]
     return _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
 
 
@@ -883,12 +882,13 @@ def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
+def _column_breaks(units: list[_Unit], stream: list[int], structural: list[bool]) -> set[int]:
     """Stream positions where the column width changes: each article is set in its own
     column, so two paragraphs of different widths belong to different articles.
 
     One-line paragraphs between them show no column; they stay with the earlier article
-    unless they are wider than its column (then they must open the next one).
+    unless they are wider than its column or an opener or end byline (``structural``)
+    already opens the next article at one of them.
     """
     breaks: set[int] = set()
     prev_col: tuple[int, int] | None = None
@@ -900,7 +900,7 @@ def _column_breaks(units: list[_Unit], stream: list[int]) -> set[int]:
         if prev_col is not None and not _same_column(col, prev_col):
             cut = p
             for q in range(prev_p + 1, p):
-                if units[stream[q]].last_width > prev_col[1] + 2:
+                if structural[q] or units[stream[q]].last_width > prev_col[1] + 2:
                     cut = q
                     break
             breaks.add(cut)
