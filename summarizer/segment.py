@@ -824,7 +824,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)
     ]
     col_breaks = _column_breaks(units, stream, structural)
-    hard = [structural[p] or p in inline_at or p in col_breaks for p in range(n)]
+    # Where the page groups its headlines in a block, short lines inside the body are mostly
+    # sub-heads: one cuts only where the column changes too (or the content pass agrees).
+    if sum(c.at is None for c in cands) < 2:
+        col_breaks |= inline_at
+    hard = [structural[p] or p in col_breaks for p in range(n)]
     return _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
 
 
