@@ -358,7 +358,13 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return indented_page and prev.width >= col - 1 and (
             cur.width >= col - 4 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
-    return prev.width >= col - 4 or bool(re.search(r"[，；、]", prev.text[:-1]))
+    if re.search(r"[，；、]", prev.text[:-1]):
+        return True
+    # A line of full-width characters alone fills the column to the character; one that stops a
+    # character short was not broken by the edge (a heading as wide as the column, nearly).
+    if all(_is_wide(ch) for ch in prev.text) and prev.width <= col - 2:
+        return False
+    return prev.width >= col - 4
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
