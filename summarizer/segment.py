@@ -713,6 +713,12 @@ def _bound(upper: str, lower: str) -> bool:
     return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 
+def _closes(line: str) -> bool:
+    """A headline ending in its column's name, （人民论坛）, ends its heading group."""
+    return line.endswith(("）", ")")) and line.count("（") + line.count("(") == line.count(
+        "）") + line.count(")")
+
+
 def _assign_block(
     lines: list[str], segments: list[_Segment], stream: list[int], units: list[_Unit],
     first_inline: int, sim: _Similarity,
@@ -724,8 +730,9 @@ def _assign_block(
     group is taken only where the content it shares with the article's text outweighs a
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
-    quote) are never parted. Solved by dynamic programming over the lines with the set of
-    used articles as state, pruned to the best states.
+    quote) are never parted, and a line ending in a column name closes its group. Solved
+    by dynamic programming over the lines with the set of used articles as state, pruned
+    to the best states.
     """
     if not lines:
         return {}
@@ -752,6 +759,8 @@ def _assign_block(
         for mask, (score, chain) in cur.items():
             options = [(i + 1, mask, score, chain)]  # chunk i stays unassigned
             for j in range(i + 1, min(i + 4, len(chunks)) + 1):
+                if j - i > 1 and _closes(lines[chunks[j - 2][-1]]):
+                    break
                 for k in range(len(free)):
                     if not mask >> k & 1:
                         g = gain(chunks[i][0], chunks[j - 1][-1], k)
