@@ -534,6 +534,13 @@ def _layout(text: str) -> _Layout:
     for i in range(n_units - 1):
         if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
             units[i].kind = "caption"
+    # Unpunctuated lines right above a dateline (本报德阳8月30日电) head that article, however
+    # wide they were printed.
+    for i in range(n_units - 1):
+        u = units[i]
+        if (u.kind == "para" and u.lines <= 3 and len(u.text) <= 60 and units[i + 1].opener
+                and not re.search(r"[。！？；]", u.text)):
+            u.kind = "short"
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
     merged: list[_Unit] = []
     for i, u in enumerate(units):
