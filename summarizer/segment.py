@@ -60,6 +60,7 @@ _NOTE_LINE = re.compile(
     r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编|本版邮箱|电子信箱"
     r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
+    r"|^[\u4e00-\u9fff]{2,4}\s?文$"
 )
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
@@ -566,6 +567,8 @@ def _layout(text: str) -> _Layout:
     for i in range(first_para, last_para + 1):
         if units[i].kind == "short":
             run.append(i)
+        elif units[i].kind in ("byline", "credit") and _byline_owner(units, i) != "next":
+            run = []  # a byline closing the article above is not part of the next heading
         elif units[i].kind in ("para", "caption"):
             if run and units[i].kind == "para":
                 inline_runs[pos[i]] = list(run)
