@@ -250,8 +250,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # 本报北京8月21日电（记者韩晓明） opens a paragraph; the same note after text closes it.
         note_closed = bool(buf) and so_far.endswith(("）", ")")) and bool(
             _NOTE_OPEN.search(so_far)) and not _OPENER.match(so_far)
-        if buf and (in_block or note_closed
-                    or not _continues(buf[-1], ln, cols[idx - 1], indented_page)):
+        # A dateline and its note (本报北京8月30日电（记者…）) never end a paragraph.
+        head = _OPENER.match(so_far)
+        rest = so_far[head.end():] if head else ""
+        dateline = bool(head) and (not rest or (
+            rest[0] in "（(" and len(rest) <= 30 and not re.search(r"[。！？]", rest)))
+        if buf and (in_block or note_closed or not (
+                dateline or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -328,8 +333,6 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
         return False
-    if _OPENER.match(prev.text) and not _ends_terminal(prev.text) and len(prev.text) <= 24:
-        return True  # 本报北京8月30日电 broken before its （记者…） note: one paragraph
     if _is_short_kind(cur.text):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
@@ -362,8 +365,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     if re.search(r"[，；、]", prev.text[:-1]):
         return True
     # A line of full-width characters alone fills the column to the character; one that stops a
-    # character short was not broken by the edge (a heading as wide as the column, nearly).
-    if all(_is_wide(ch) for ch in prev.text) and prev.width <= col - 2:
+    # character short of both the column and the next line was not broken by the edge (a
+    # heading nearly as wide as the column).
+    if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur.width) - 2:
         return False
     return prev.width >= col - 4
 

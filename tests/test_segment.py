@@ -243,3 +243,82 @@ def test_cli_segment_empty_and_binary_files_exit_2(tmp_path):
     res = run_cli("segment", str(binary))
     assert res.returncode == 2
     assert "binary" in res.stderr
+
+
+def test_block_groups_keep_kicker_and_column_name_lines_with_their_article():
+    # Two heading groups in one block, in the opposite order of the bodies; a line ending in
+    # its column name closes a group, a kicker ending in —— opens one.
+    page = (
+        "校园足球联赛开赛（体育视点）\n"
+        "职业院校牵手企业——\n"
+        "共建智能制造实训基地\n"
+        "　　本报讯 近日，市职业技术学院与三家装备制造\n"
+        "企业签约，共建智能制造实训基地，企业派出工程师\n"
+        "驻校授课。\n"
+        "　　新华社杭州9月2日电 全市中小学校园\n"
+        "足球联赛2日开赛，一百二十支球队参加\n"
+        "比赛，赛期三个月。\n"
+    )
+    items = articles(page)
+    assert [(it.kicker, it.headline) for it in items] == [
+        ("职业院校牵手企业——", "共建智能制造实训基地"),
+        (None, "校园足球联赛开赛（体育视点）"),
+    ]
+
+
+def test_dateline_broken_before_its_note_opens_one_paragraph():
+    page = (
+        "县城新建两所幼儿园\n"
+        "本报南昌9月3日电\n"
+        "（记者李四）\n"
+        "今年县里新建两所公办幼儿\n"
+        "园，新增学位六百个。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县城新建两所幼儿园"
+    assert item.sections == ()
+    assert item.body == "本报南昌9月3日电（记者李四）今年县里新建两所公办幼儿园，新增学位六百个。"
+
+
+def test_notes_under_the_last_paragraph_stay_with_the_article():
+    page = (
+        "书香校园建设见成效\n"
+        "　　全市学校图书馆今年新增藏书二十万\n"
+        "册，学生借阅量同比增长三成。\n"
+        "数据来源：市教育局基础教育处\n"
+        "版式设计：王五\n"
+    )
+    [item] = articles(page)
+    assert item.body == "全市学校图书馆今年新增藏书二十万册，学生借阅量同比增长三成。"
+    assert item.byline == "数据来源：市教育局基础教育处 版式设计：王五"
+
+
+def test_photo_item_with_two_paragraphs_is_one_caption():
+    page = (
+        "　　本报讯 县职教中心新建实训楼\n"
+        "投入使用，可同时容纳千名学生实训。\n"
+        "图为学生在实训楼里练习焊接。\n"
+        "该中心今年开设焊接、数控等专业。\n"
+        "本报记者 赵六摄\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "caption"]
+    assert items[1].body == "图为学生在实训楼里练习焊接。\n该中心今年开设焊接、数控等专业。"
+    assert items[1].byline == "本报记者 赵六摄"
+
+
+def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
+    # The second article is set 14 characters wide; its headline holds 13 and has no mark
+    # to end it, so only its width tells that the column edge did not break it.
+    lines = [
+        "本报讯全省高校毕业生就业工作推进",
+        "会昨天召开，会议部署了下半年招聘",
+        "活动。",
+        "全县学校食堂今年完成了改造",
+        "全县一百二十所中小学的食堂今",
+        "年全部完成改造，孩子们在学校",
+        "吃上了热乎饭。",
+    ]
+    items = articles("\n".join(lines) + "\n")
+    assert [it.headline for it in items] == [None, "全县学校食堂今年完成了改造"]
+    assert items[1].body.startswith("全县一百二十所")
