@@ -535,10 +535,22 @@ class _Layout:
 def _layout(text: str) -> _Layout:
     units = _rebuild(_prepare(text))
     n_units = len(units)
-    # A short paragraph with a photo credit under it is a caption even without 图为.
+    # A short paragraph with a photo credit under it is a caption even without 图为; so are
+    # the paragraphs above it up to the photo's title, while they stay short together.
+    absorbed: set[int] = set()
     for i in range(n_units - 1):
         if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
             units[i].kind = "caption"
+            j, total = i, len(units[i].text)
+            while j > 1 and units[j - 1].kind == "para" and total + len(units[j - 1].text) <= 300:
+                j -= 1
+                total += len(units[j].text)
+            if j < i and units[j - 1].kind == "short":
+                units[j].kind = "caption"
+                units[j].text = "\n".join(u.text for u in units[j:i + 1])
+                absorbed.update(range(j + 1, i + 1))
+    units = [u for k, u in enumerate(units) if k not in absorbed]
+    n_units = len(units)
     # Unpunctuated lines right above a dateline (本报德阳8月30日电) head that article, however
     # wide they were printed.
     for i in range(n_units - 1):

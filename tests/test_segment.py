@@ -322,3 +322,18 @@ def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph(
     items = articles("\n".join(lines) + "\n")
     assert [it.headline for it in items] == [None, "全县学校食堂今年完成了改造"]
     assert items[1].body.startswith("全县一百二十所")
+
+
+def test_photo_item_without_photo_marker_is_one_caption_under_its_title():
+    page = (
+        "　　本报讯 县职教中心新建实训楼投入\n"
+        "使用，可同时容纳千名学生实训。\n"
+        "图片报道\n"
+        "9月1日，县第一中学新校区正式启用。\n"
+        "新校区可容纳三千名学生。\n"
+        "本报记者 赵六摄\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "caption"]
+    assert items[1].headline == "图片报道"
+    assert items[1].body == "9月1日，县第一中学新校区正式启用。\n新校区可容纳三千名学生。"
