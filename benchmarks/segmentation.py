@@ -253,6 +253,8 @@ def main() -> None:
     months = {int(m) for m in args.months.split(",") if m} or None
     rng = random.Random(args.seed)
     pages = load_pages(months)
+    if not pages:
+        sys.exit(f"no pages in months {sorted(months or [])}; the data covers July-November 2023")
     chosen = rng.sample(pages, min(args.pages, len(pages)))
     stats: Counter = Counter()
     by_place: dict[str, Counter] = defaultdict(Counter)
