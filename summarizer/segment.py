@@ -331,7 +331,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
-    if _OPENER.match(cur.text) or _CAPTION.match(cur.text):
+    if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
         return False
     if _is_short_kind(cur.text):
         return False
@@ -594,6 +594,15 @@ def _layout(text: str) -> _Layout:
     return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts))
 
 
+def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
+    """The lines of a short-line run that make the heading: a box label (核心阅读) printed
+    last, right above the first paragraph, belongs to the body."""
+    end = len(run)
+    while end > 0 and _is_label(units[run[end - 1]].text):
+        end -= 1
+    return run[:end]
+
+
 def _is_label(text: str) -> bool:
     return text.strip("■●◆【】[]·：: ") in _LABELS
 
@@ -681,7 +690,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         if all(_is_label(units[j].text) for j in run):
             continue
         if _run_opens_article(lay, p) or _heading_probability(run_features(lay, p)) >= 0.5:
-            cands.append(_Candidate([units[j].text for j in run], p))
+            cands.append(_Candidate([units[j].text for j in _heading_part(units, run)], p))
     items: list[Item] = []
     if stream:
         segments = _cut(units, stream, cands)
@@ -724,7 +733,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                     _is_label(units[j].text) for j in inline_runs[first]):
                 # Nothing is printed between a sub-head and the paragraph it heads, so short
                 # lines right above an article's first paragraph head the article itself.
-                lines = [units[j].text for j in inline_runs[first] if units[j].kind == "short"]
+                lines = [units[j].text for j in _heading_part(units, inline_runs[first])]
                 consumed_runs.add(first)
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
@@ -1022,6 +1031,9 @@ def _article_item(
             sections.extend(units[j].text for j in inline_runs[p] if units[j].kind == "short")
         elif p in inline_runs and p != seg.units[0]:
             sections.extend(units[j].text for j in inline_runs[p])
+        elif p in inline_runs:  # a box label (核心阅读) under the headline opens the body
+            heading = set(_heading_part(units, inline_runs[p]))
+            sections.extend(units[j].text for j in inline_runs[p] if j not in heading)
         if p != seg.units[0]:
             bylines.extend(_clean_byline(units[j].text) for j in range(stream[p - 1] + 1, ui)
                            if _byline_owner(units, j) in ("next", "previous"))

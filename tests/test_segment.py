@@ -337,3 +337,21 @@ def test_photo_item_without_photo_marker_is_one_caption_under_its_title():
     assert [it.kind for it in items] == ["article", "caption"]
     assert items[1].headline == "图片报道"
     assert items[1].body == "9月1日，县第一中学新校区正式启用。\n新校区可容纳三千名学生。"
+
+
+def test_box_label_under_an_inline_headline_opens_the_body():
+    page = (
+        "　　本报讯全县今年招聘乡村教师两百多名\n"
+        "教师队伍结构持续优化，新教师全部到岗上\n"
+        "课，学生们都很高兴，家长也十分满意。\n"
+        "职业教育数字化转型提速\n"
+        "核心阅读\n"
+        "　　全市二十所职业院校建成虚拟\n"
+        "仿真实训基地，学生可以在线上完\n"
+        "成各类实训项目，企业工程师也通\n"
+        "过网络参与教学，课程更贴近生产\n"
+        "一线的需要。\n"
+    )
+    items = articles(page)
+    assert items[-1].headline == "职业教育数字化转型提速"
+    assert items[-1].sections == ("核心阅读",)
