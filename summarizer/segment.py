@@ -780,9 +780,15 @@ def _assign_block(
     free = [si for si, seg in enumerate(segments) if seg.state < first_inline]
     body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
 
-    def gain(first: int, last: int, k: int) -> float:
-        w = sim.weights("".join(lines[first:last + 1]))
-        return sum(v for g, v in w.items() if g in body[k]) - _LEFTOVER_MIN * sum(w.values())
+    # Gain of giving chunks i..j-1 to free article k, for every group the search may form.
+    gains: dict[tuple[int, int], list[float]] = {}
+    for i in range(len(chunks)):
+        for j in range(i + 1, min(i + 4, len(chunks)) + 1):
+            if j - i > 1 and _closes(lines[chunks[j - 2][-1]]):
+                break
+            w = sim.weights("".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1]))
+            floor = _LEFTOVER_MIN * sum(w.values())
+            gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
 
     # states: mask of used articles -> (score, back-pointer chain of (first, last, article))
     states: dict[int, tuple[float, tuple]] = {0: (0.0, ())}
@@ -793,12 +799,11 @@ def _assign_block(
             cur = dict(sorted(cur.items(), key=lambda kv: -kv[1][0])[:256])
         for mask, (score, chain) in cur.items():
             options = [(i + 1, mask, score, chain)]  # chunk i stays unassigned
-            for j in range(i + 1, min(i + 4, len(chunks)) + 1):
-                if j - i > 1 and _closes(lines[chunks[j - 2][-1]]):
+            for j in range(i + 1, len(chunks) + 1):
+                if (i, j) not in gains:
                     break
-                for k in range(len(free)):
+                for k, g in enumerate(gains[i, j]):
                     if not mask >> k & 1:
-                        g = gain(chunks[i][0], chunks[j - 1][-1], k)
                         if g > 0:
                             options.append((j, mask | 1 << k, score + g, (chain, (i, j, k))))
             for j, m, sc, ch in options:
