@@ -72,6 +72,18 @@ def tiny_vocab_entries() -> list[str]:
     return entries
 
 
+# Layer sizes shared by the tiny random seq2seq models the tests build.
+TINY_SEQ2SEQ_DIMS = dict(
+    d_model=32,
+    encoder_layers=2,
+    decoder_layers=2,
+    encoder_attention_heads=2,
+    decoder_attention_heads=2,
+    encoder_ffn_dim=64,
+    decoder_ffn_dim=64,
+)
+
+
 def write_tiny_pegasus(path: Path, *, seed: int = 0, max_position_embeddings: int = 64) -> Path:
     """Save a random PegasusForConditionalGeneration + vocab.txt laid out like Randeng's checkpoint.
 
@@ -86,13 +98,7 @@ def write_tiny_pegasus(path: Path, *, seed: int = 0, max_position_embeddings: in
     (path / "vocab.txt").write_text("".join(v + "\n" for v in vocab), encoding="utf-8")
     config = PegasusConfig(
         vocab_size=len(vocab),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_SEQ2SEQ_DIMS,
         max_position_embeddings=max_position_embeddings,
         # Randeng-Pegasus-238M-Summary-Chinese's config: pad 0, eos 1, decoder start 0.
         pad_token_id=0,
@@ -122,13 +128,7 @@ def write_tiny_bart(path: Path, *, seed: int = 0) -> Path:
     tok.save_pretrained(str(path))
     config = BartConfig(
         vocab_size=len(vocab),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
+        **TINY_SEQ2SEQ_DIMS,
         max_position_embeddings=64,
         pad_token_id=tok.pad_token_id,
         bos_token_id=tok.cls_token_id,
