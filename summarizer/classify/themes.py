@@ -256,11 +256,12 @@ class LinearThemeTagger:
         weight = np.full(len(flat), self.reading.passage_weight)
         weight[first] = 1.0
         np.maximum.at(out, np.repeat(np.arange(len(docs)), sizes), p * weight[:, None])
+        parts = [cue_parts(doc) for doc in docs]
         for j, theme in enumerate(self.themes.themes):
             if theme.cue_score is None:
                 continue
-            for i, doc in enumerate(docs):
-                if weak_label(*cue_parts(doc), theme) == POS:
+            for i, (head, lead) in enumerate(parts):
+                if weak_label(head, lead, theme) == POS:
                     out[i, j] = max(out[i, j], theme.cue_score)
         return out
 
