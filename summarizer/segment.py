@@ -82,6 +82,8 @@ _OPENER = re.compile(
     r"[0-9一二三四五六七八九十]+日电|据新华社|中新社[^\s，。]{0,20}电)"
 )
 _CAPTION = re.compile(r"^▲|图为")
+# A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
+_HEAD_TAG = re.compile(r"[^（(][（(][^（()）。，！？；：:、]{2,18}[）)]$")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
     r"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报)[^（(）)]{0,60}[）)]$")
@@ -339,6 +341,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # a bracketed note wrapped over two lines
     if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
         return False  # a byline ends its line unless it fills the column and wraps
+    if _HEAD_TAG.search(prev.text) and not re.search(r"[。！？；]", prev.text):
+        return False  # a headline with its column name is never broken by the column edge
     if indented_page and cur.indent:
         return False
     if _ends_terminal(prev.text) and (col is None or not indented_page):
@@ -386,7 +390,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         text = text[: tail.start(1)].rstrip()
     short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
-    wrapped_head = nlines == 2 and len(text) <= 30 and not re.search(r"[。！？；，]", text)
+    wrapped_head = nlines == 2 and (
+        (len(text) <= 30 and not re.search(r"[。！？；，]", text))
+        or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
     if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
