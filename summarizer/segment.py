@@ -545,7 +545,8 @@ def _layout(text: str) -> _Layout:
     # the paragraphs above it up to the photo's title, while they stay short together.
     absorbed: set[int] = set()
     for i in range(n_units - 1):
-        if units[i].kind == "para" and units[i + 1].kind == "credit" and len(units[i].text) <= 200:
+        if (units[i].kind in ("para", "caption") and units[i + 1].kind == "credit"
+                and len(units[i].text) <= 200):
             units[i].kind = "caption"
             j, total = i, len(units[i].text)
             while j > 1 and units[j - 1].kind == "para" and total + len(units[j - 1].text) <= 300:
