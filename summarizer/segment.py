@@ -396,7 +396,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
-    opener = bool(_OPENER.match(text)) and len(text) > 25
+    head = _OPENER.match(text)
+    opener = bool(head) and len(text) - head.end() >= 6
     return _Unit(text, "para", nlines, opener=opener, tail_byline=tail_byline)
 
 
