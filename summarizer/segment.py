@@ -371,7 +371,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of both the column and the next line was not broken by the edge (a
     # heading nearly as wide as the column).
-    if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur.width) - 2:
+    # (A closing mark hanging past the edge makes the next line look one character wider.)
+    cur_width = cur.width - (2 if cur.text[-1] in "，。、；：！？”’）》" else 0)
+    if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
         return False
     return prev.width >= col - 4
 
