@@ -390,7 +390,10 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    short = nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
+    # The signature closing an editor's note (——编者) is part of the note, not a subheadline.
+    signature = bool(re.fullmatch(r"[—-]{1,2}\s*编\s*者", text))
+    short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
+             and not signature)
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
     wrapped_head = nlines == 2 and (
         (len(text) <= 30 and not re.search(r"[。！？；，]", text))
