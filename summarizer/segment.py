@@ -891,7 +891,9 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     structural = [
         p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)
     ]
-    col_breaks = _column_breaks(units, stream, structural)
+    # A column change is cut at the first opener, end byline or inline headline before it.
+    col_breaks = _column_breaks(
+        units, stream, [structural[p] or p in inline_at for p in range(n)])
     # Where the page groups its headlines in a block, short lines inside the body are mostly
     # sub-heads: one cuts only where the column changes too (or the content pass agrees).
     if sum(c.at is None for c in cands) < 2:
@@ -954,13 +956,13 @@ def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _column_breaks(units: list[_Unit], stream: list[int], structural: list[bool]) -> set[int]:
+def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> set[int]:
     """Stream positions where the column width changes: each article is set in its own
     column, so two paragraphs of different widths belong to different articles.
 
     One-line paragraphs between them show no column; they stay with the earlier article
-    unless they are wider than its column or an opener or end byline (``structural``)
-    already opens the next article at one of them.
+    unless they are wider than its column or something else (``marks``: an opener, an end
+    byline, a headline) already opens the next article at one of them.
     """
     breaks: set[int] = set()
     prev_col: tuple[int, int] | None = None
@@ -972,7 +974,7 @@ def _column_breaks(units: list[_Unit], stream: list[int], structural: list[bool]
         if prev_col is not None and not _same_column(col, prev_col):
             cut = p
             for q in range(prev_p + 1, p):
-                if structural[q] or units[stream[q]].last_width > prev_col[1] + 2:
+                if marks[q] or units[stream[q]].last_width > prev_col[1] + 2:
                     cut = q
                     break
             breaks.add(cut)
