@@ -257,8 +257,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         rest = so_far[head.end():] if head else ""
         dateline = bool(head) and (not rest or (
             rest[0] in "（(" and len(rest) <= 30 and not re.search(r"[。！？]", rest)))
+        # A bracketed note wrapped over several lines closes where its bracket does.
+        open_note = (so_far.count("（") > so_far.count("）") and ln.text.endswith("）")
+                     and len(so_far) <= 80 and not re.search(r"[。！？]", so_far + ln.text))
         if buf and (in_block or note_closed or not (
-                dateline or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
+                dateline or open_note or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
