@@ -61,6 +61,7 @@ _NOTE_LINE = re.compile(
     r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
     r"|^[\u4e00-\u9fff]{2,4}\s?文$"
+    r"|^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d]{1,3}版[）)]$"
 )
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
