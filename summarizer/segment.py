@@ -709,10 +709,9 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         if _run_opens_article(lay, p) or _heading_probability(run_features(lay, p)) >= 0.5:
             cands.append(_Candidate([units[j].text for j in _heading_part(units, run)], p))
     items: list[Item] = []
-    if stream:
-        segments = _cut(units, stream, cands)
-    else:
-        segments = []
+    if not stream:
+        return Page(source=source, items=_without_paragraphs(units))
+    segments = _cut(units, stream, cands)
 
     # Headlines count as documents too, so that a page of one article still weighs its words.
     sim = _Similarity([units[i].text for i in stream] + [c.lines[0] for c in cands[:block_cands]])
@@ -755,6 +754,27 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
     return Page(source=source, items=tuple(items))
+
+
+def _without_paragraphs(units: list[_Unit]) -> tuple[Item, ...]:
+    """A page with no body paragraph (an advertisement, a list of names) cannot be split by
+    its headlines; its captions stand alone and every other line is kept as one article."""
+    caps = [i for i, u in enumerate(units) if u.kind == "caption"]
+    items = [_caption_item(units, i, str(k + 1)) for k, i in enumerate(caps)]
+    used = set(caps)
+    for i in caps:  # the title above a caption and the credits under it went into its item
+        if i > 0 and units[i - 1].kind == "short":
+            used.add(i - 1)
+        j = i + 1
+        while j < len(units) and units[j].kind in ("credit", "byline"):
+            used.add(j)
+            j += 1
+    rest = [u.text for k, u in enumerate(units) if k not in used]
+    if rest:
+        log.warning("no body paragraph found on the page; its %d lines are kept as one article",
+                    len(rest))
+        items.append(Item(id=str(len(items) + 1), kind="article", body="\n".join(rest)))
+    return tuple(items)
 
 
 def _bound(upper: str, lower: str) -> bool:

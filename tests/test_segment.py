@@ -355,3 +355,95 @@ def test_box_label_under_an_inline_headline_opens_the_body():
     items = articles(page)
     assert items[-1].headline == "职业教育数字化转型提速"
     assert items[-1].sections == ("核心阅读",)
+
+
+def test_page_without_any_paragraph_keeps_every_line():
+    # An advertisement: no sentence ends anywhere, so nothing can be a body paragraph.
+    page = "　　职教云平台\n　　服务热线\n　　４００-１２３４-５６７\n"
+    [item] = segment_text(page).items
+    assert item.kind == "article"
+    assert item.body.split("\n") == ["职教云平台", "服务热线", "400-1234-567"]
+
+
+def test_headline_with_column_name_is_not_joined_to_the_paragraph_below():
+    # The headline is nearly as wide as the column, so by width alone it would run on into
+    # the paragraph below; the column name at its end says it is a headline.
+    page = (
+        "　　县里的职业学校去年招生一千二\n"
+        "百人，今年计划再增两个专业，新\n"
+        "建实训楼一座。\n"
+        "　　（本报记者 王五）\n"
+        "走进乡村振兴的新课堂（观察者说）\n"
+        "清晨六点，山坳里的小学已经传出读\n"
+        "书声，孩子们在老师带领下朗读课文，\n"
+        "乡村振兴从课堂开始。\n"
+    )
+    items = articles(page)
+    assert [it.headline for it in items] == [None, "走进乡村振兴的新课堂（观察者说）"]
+    assert items[1].body.startswith("清晨六点")
+
+
+def test_xinhua_dateline_with_note_opens_the_body_not_the_headline():
+    page = (
+        "　　全市今年新建学校十所，新增学位一万二千\n"
+        "个，城区入学压力明显缓解。\n"
+        "　　（本报记者 王五）\n"
+        "汛期期间——\n"
+        "如何守护学生健康\n"
+        "　　据新华社北京8月1日电  （记者张三）\n"
+        "\n"
+        "近日，多地出现强降雨，教育部门提醒各校\n"
+        "守护学生健康，做好饮水安全工作。\n"
+    )
+    item = articles(page)[-1]
+    assert (item.kicker, item.headline) == ("汛期期间——", "如何守护学生健康")
+    assert item.body.startswith("据新华社北京8月1日电（记者张三）近日")
+
+
+def test_editor_note_signature_stays_in_the_body():
+    page = (
+        "乡村学校的新变化（系列报道）\n"
+        "　　本版今起推出系列报道，记录乡村学\n"
+        "校的新变化。\n"
+        "　　——编  者\n"
+        "　　走进山区小学，崭新的教学楼映入眼\n"
+        "帘，操场上孩子们正在上体育课。\n"
+    )
+    [item] = articles(page)
+    assert "——编者" in item.body.split("\n")
+    assert item.subheadline is None
+
+
+def test_cross_reference_and_wrapped_author_note_close_the_article():
+    page = (
+        "　　全县中小学今年新增教师三百名，师资\n"
+        "力量明显增强。\n"
+        "　　（《乡村教育振兴行动方案》全文见第六版）\n"
+        "\n"
+        "　　在山区任教二十年，他把青春留在了讲\n"
+        "台上，也把希望带给了一届届学生。\n"
+        "　　（作者为某县实验中学教师、市教育\n"
+        "学会职业教育专业委员\n"
+        "会委员）\n"
+        "　　县里的职业学校去年招生一千二百人，今年计划再增两个专业。\n"
+    )
+    items = articles(page)
+    assert "全文见第六版" in (items[0].byline or "")
+    assert items[1].byline and items[1].byline.endswith("专业委员会委员")
+    assert all("作者为" not in it.body and "见第六版" not in it.body for it in items)
+
+
+def test_photo_item_with_tuzhong_in_its_last_paragraph_is_one_caption():
+    page = (
+        "　　今年秋季学期，全市新建学校十所，新增学位一万\n"
+        "二千个，有效缓解了城区入学压力。\n"
+        "图片报道\n"
+        "　　9月1日，某市第一实验小学迎来新学期。\n"
+        "　　新校区占地五十亩，设有图书馆和科技馆。图为\n"
+        "学生在科技馆参观。\n"
+        "　　张三摄\n"
+    )
+    [cap] = [it for it in segment_text(page).items if it.kind == "caption"]
+    assert cap.headline == "图片报道"
+    assert cap.body.startswith("9月1日") and "图为学生在科技馆参观" in cap.body
+    assert cap.byline == "张三摄"
