@@ -701,13 +701,21 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     lay = _layout(text)
     units, stream, inline_runs, block = lay.units, lay.stream, lay.inline_runs, lay.block
     n_units = len(units)
+    # How sure each run of short lines is to head a new article (1.0: structure says so).
+    sure = {p: 1.0 if _run_opens_article(lay, p) else _heading_probability(run_features(lay, p))
+            for p, run in inline_runs.items() if not all(_is_label(units[j].text) for j in run)}
+    heads_at = [p for p, prob in sure.items() if prob >= 0.5]
+    # On a page that prints its headlines above their articles, the few lines above the first
+    # paragraph are that article's heading, not a block of headlines for the whole page.
+    top_heading = bool(stream) and 0 < len(block) <= 4 and block[-1] < stream[0]
+    if top_heading and sum(prob >= 0.8 for p, prob in sure.items() if p > 0) >= 2:
+        inline_runs[0] = block + inline_runs.get(0, [])  # a box label (核心阅读) stays last
+        heads_at = [0] + [p for p in heads_at if p != 0]
+        block = []
     cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
     block_cands = len(cands)
-    for p, run in inline_runs.items():
-        if all(_is_label(units[j].text) for j in run):
-            continue
-        if _run_opens_article(lay, p) or _heading_probability(run_features(lay, p)) >= 0.5:
-            cands.append(_Candidate([units[j].text for j in _heading_part(units, run)], p))
+    for p in heads_at:
+        cands.append(_Candidate([units[j].text for j in _heading_part(units, inline_runs[p])], p))
     items: list[Item] = []
     if not stream:
         return Page(source=source, items=_without_paragraphs(units))

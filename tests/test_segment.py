@@ -447,3 +447,29 @@ def test_photo_item_with_tuzhong_in_its_last_paragraph_is_one_caption():
     assert cap.headline == "图片报道"
     assert cap.body.startswith("9月1日") and "图为学生在科技馆参观" in cap.body
     assert cap.byline == "张三摄"
+
+
+def test_heading_above_the_first_article_of_an_inline_page_stays_whole():
+    # Every later article has its headline printed right above it, so the two lines at the
+    # top are the first article's heading, not a block of headlines for the whole page.
+    page = (
+        "市教育局负责人在山区学校调研时强调\n"
+        "做好秋季开学准备　恢复正常教学秩序\n"
+        "　　本报讯　市教育局负责人日前到山区学\n"
+        "校调研，查看校舍维修和教材发放情况。\n"
+        "他强调，各校要加快校舍维修进度，确保\n"
+        "教材按时发放到每一名学生手中。\n"
+        "　　（记者　王五）\n"
+        "　　　　暴雨过后——\n"
+        "　　　　受灾学校抓紧恢复教学秩序\n"
+        "　　连日暴雨过后，受灾学校抓紧清理\n"
+        "校园，开学准备、教学秩序恢复工作有\n"
+        "序推进，教师们提前返岗备课。\n"
+        "　　（记者　赵六）\n"
+        "　　　　乡村教师培训启动\n"
+        "　　本报讯　今年乡村教师培训日前启动，\n"
+        "全市三百名乡村教师参加培训，培训为期\n"
+        "两周，内容包括课堂教学和班级管理。\n"
+    )
+    first = articles(page)[0]
+    assert first.headline == "市教育局负责人在山区学校调研时强调做好秋季开学准备恢复正常教学秩序"
