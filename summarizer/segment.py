@@ -572,7 +572,8 @@ def _layout(text: str) -> _Layout:
     # wide they were printed.
     for i in range(n_units - 1):
         u = units[i]
-        if (u.kind == "para" and u.lines <= 3 and len(u.text) <= 60 and units[i + 1].opener
+        if (u.kind == "para" and u.lines <= 3 and units[i + 1].opener
+                and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
                 and not re.search(r"[。！？；]", u.text)):
             u.kind = "short"
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
