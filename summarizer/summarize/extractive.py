@@ -307,6 +307,8 @@ class Clause:
     # under the learned keep model (:class:`KeepModel`), of reappearing in a
     # reference summary.
     rated: tuple[tuple[str, float], ...]
+    # Their expected number of characters in the reference: sum of length x P.
+    keep: float
 
 
 def article_sentences(text: str) -> tuple[str, ...]:
@@ -435,7 +437,8 @@ def _clauses(sentence: str, index: int, keep: WordRater) -> tuple[Clause, ...]:
             if not (len(w) == 1 and w in _STOP):
                 words[k].append(w)
     return tuple(
-        Clause(t, _grams(t), tuple(dict.fromkeys(ws)), o, tuple(r.items()))
+        Clause(t, _grams(t), tuple(dict.fromkeys(ws)), o, tuple(r.items()),
+               sum(len(w) * p for w, p in r.items()))
         for t, ws, o, r in zip(texts, words, openers, rated, strict=True)
     )
 
@@ -563,10 +566,11 @@ def expected_kept(article: Article) -> list[float]:
         reach[u.sentence, u.first] = max(reach.get((u.sentence, u.first), 0), u.stop)
     totals: dict[tuple[int, int, int], float] = {}
     for (i, first), stop in reach.items():
-        best: dict[str, float] = {}
-        e = 0.0
-        for b in range(first, stop):
-            for w, p in article.clauses[i][b].rated:
+        clauses = article.clauses[i]
+        best = dict(clauses[first].rated)
+        e = totals[i, first, first + 1] = clauses[first].keep
+        for b in range(first + 1, stop):
+            for w, p in clauses[b].rated:
                 q = best.get(w, 0.0)
                 if p > q:
                     e += len(w) * (p - q)
