@@ -152,13 +152,33 @@ def lexical_features(word: str, stats: tuple[float, int, float]) -> list[float]:
     ]
 
 
-def article_features(word: str, text: str) -> list[float]:
+class TermCounts(dict[str, int]):
+    """``text.count(word)`` for the words of one article, each word counted once.
+
+    The keep model and the ``keywords`` scorer both need these counts.
+
+    >>> TermCounts("新线开通。新线好。")["新线"]
+    2
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, word: str) -> int:
+        n = self[word] = self.text.count(word)
+        return n
+
+
+def article_features(word: str, text: str, tf: int | None = None) -> list[float]:
     """Features of ``word`` in the cleaned article ``text`` (:data:`KEEP_ARTICLE_FEATURES`).
+
+    ``tf`` is ``text.count(word)`` when the caller has it already.
 
     >>> article_features("新线", "新线开通。新线好。")[1:3]
     [1.0, 0.0]
     """
-    tf = max(text.count(word), 1)
+    tf = max(text.count(word) if tf is None else tf, 1)
     log_tf = math.log(tf)
     return [
         log_tf,
@@ -206,9 +226,16 @@ class KeepModel:
         char_rate = sum(chars.get(c, prior) for c in word) / len(word)
         return rate, seen, char_rate
 
-    def rater(self, sentences: Sequence[str], text: str) -> WordRater:
-        """P(kept) for words of this article (``text`` is its sentences joined)."""
+    def rater(
+        self, sentences: Sequence[str], text: str, counts: TermCounts | None = None
+    ) -> WordRater:
+        """P(kept) for words of this article (``text`` is its sentences joined).
+
+        ``counts`` shares the article's word counts with other callers.
+        """
         n = len(sentences)
+        if counts is None:
+            counts = TermCounts(text)
         lexical = len(KEEP_LEXICAL_FEATURES)
         place = lexical + len(KEEP_ARTICLE_FEATURES)
         article_weights = self.weights[lexical:place]
@@ -221,7 +248,7 @@ class KeepModel:
         def rate(word: str, sentence: int, clause: int, where: float) -> float:
             z = word_part.get(word)
             if z is None:
-                f = article_features(word, text)
+                f = article_features(word, text, counts[word])
                 z = _lexical_part(self, word) + sum(map(operator.mul, article_weights, f))
                 word_part[word] = z
             c = clause_part.get((sentence, clause))
@@ -357,6 +384,7 @@ class Article:
 
     sentences: tuple[str, ...]
     text: str
+    counts: TermCounts
     headline: frozenset[str]
     # In how many sentences each character bigram occurs.
     gram_df: Counter[str]
@@ -375,10 +403,11 @@ class Article:
         head = _grams(doc.headline) if doc.headline else frozenset()
         pool = _promising(sentences, sent_grams, gram_df, head, budget)
         text = "".join(sentences)
-        keep = load_keep_model().rater(sentences, text)
+        counts = TermCounts(text)
+        keep = load_keep_model().rater(sentences, text, counts)
         clauses = {i: _clauses(sentences[i], i, keep) for i in pool}
         units = tuple(u for i, cl in clauses.items() for u in _units(i, cl, budget))
-        return cls(sentences, text, head, gram_df, clauses, units, budget)
+        return cls(sentences, text, counts, head, gram_df, clauses, units, budget)
 
     @cached_property
     def echo(self) -> list[float]:
@@ -536,16 +565,8 @@ def density(article: Article) -> list[float]:
 
 def keywords(article: Article) -> list[float]:
     """Repetitions of the unit's jieba words across the article (the topic words recur)."""
-    text = article.text
-    counts: dict[str, int] = {}
-
-    def repeats(c: Clause) -> float:
-        for w in c.words:
-            if w not in counts:
-                counts[w] = text.count(w) - 1
-        return sum(counts[w] for w in c.words)
-
-    return _per_unit(article, repeats)
+    counts = article.counts
+    return _per_unit(article, lambda c: sum(map(counts.__getitem__, c.words)) - len(c.words))
 
 
 # The reference length the keep scorer assumes, as a share of the budget. A
@@ -637,8 +658,7 @@ def score_units(article: Article, weights: dict[str, float] = WEIGHTS) -> list[f
         values = SCORERS[name](article)
         top = max(values, default=0.0)
         if top > 0:
-            for i, v in enumerate(values):
-                total[i] += w * v / top
+            total = [t + w * v / top for t, v in zip(total, values, strict=True)]
     return total
 
 
@@ -669,21 +689,24 @@ def select(article: Article, weights: dict[str, float] = WEIGHTS) -> str:
     scores = score_units(article, weights)
     order = sorted(range(len(units)), key=lambda k: (-scores[k], units[k].sentence, units[k].first))
     chosen: dict[int, Unit] = {}
+    chosen_grams: list[frozenset[str]] = []
+    used = 0
     for k in order:
         u = units[k]
-        if u.sentence in chosen:
+        # The pieces alone are a lower bound on the joined length: the cheap test first.
+        if u.sentence in chosen or used + len(u.text) > article.budget:
             continue
         grams = article.grams(u)
-        if any(_overlap(grams, article.grams(c)) > REDUNDANCY for c in chosen.values()):
+        if any(_overlap(grams, g) > REDUNDANCY for g in chosen_grams):
             continue
         trial = {**chosen, u.sentence: u}
-        # The pieces alone are a lower bound on the joined length.
-        if sum(len(c.text) for c in trial.values()) > article.budget:
-            continue
-        if len(_join([trial[i].text for i in sorted(trial)])) > article.budget:
+        joined = len(_join([trial[i].text for i in sorted(trial)]))
+        if joined > article.budget:
             continue
         chosen = trial
-        if article.budget - len(_join([chosen[i].text for i in sorted(chosen)])) < MIN_PIECE:
+        chosen_grams.append(grams)
+        used += len(u.text)
+        if article.budget - joined < MIN_PIECE:
             break
     return _join([chosen[i].text for i in sorted(chosen)])
 
