@@ -17,9 +17,11 @@ from summarizer.metrics import corpus_rouge
 from summarizer.summarize import char_budget
 from summarizer.summarize.extractive import (
     KEEP_MODEL_PATH,
+    Article,
     ExtractiveSummarizer,
     article_sentences,
     clean_sentence,
+    expected_kept,
     load_keep_model,
 )
 from summarizer.text import split_sentences
@@ -181,6 +183,20 @@ def test_keep_model_rates_topic_words_over_asides():
     # 食堂 opens the story and recurs; 梧桐 appears once, in the aside.
     assert rate("食堂", 0, 0, 0.4) > rate("梧桐", 2, 1, 0.5)
     assert 0.0 < rate("梧桐", 2, 1, 0.5) < 1.0
+
+
+def test_expected_kept_counts_a_repeated_word_once():
+    # ROUGE clips a repeated character at its count in the reference, so 高铁,
+    # said in both clauses, earns once, at the higher of its two P(kept).
+    article = Article.build(Document("高铁新线开通，高铁旅客增多。"), budget=40)
+    first, second = article.clauses[0]
+    a, b = dict(first.rated), dict(second.rated)
+    assert "高铁" in a and "高铁" in b
+    whole = next(k for k, u in enumerate(article.units) if (u.first, u.stop) == (0, 2))
+    distinct = sum(len(w) * max(a.get(w, 0.0), b.get(w, 0.0)) for w in a.keys() | b.keys())
+    assert expected_kept(article)[whole] == pytest.approx(distinct)
+    overlap = 2 * min(a["高铁"], b["高铁"])
+    assert expected_kept(article)[whole] == pytest.approx(first.keep + second.keep - overlap)
 
 
 def test_keep_model_file_errors(tmp_path):
@@ -380,4 +396,6 @@ def test_quality_on_lcsts_val_beats_lead_at_equal_length(shared_data):
     lead1 = corpus_rouge([split_sentences(r["text"])[0] for r in recs], refs)
     assert ours["rouge1"] > lead_same["rouge1"] + 1.5
     assert ours["rougeL"] > lead1["rougeL"]
-    assert ours["rouge1"] > 24.0 and ours["rouge2"] > 13.0
+    # 25.64 / 14.75 when measured; counting repeated words once added 0.6 to both
+    # (25.02 / 14.12 before), so these bounds fail if that is undone.
+    assert ours["rouge1"] > 25.3 and ours["rouge2"] > 14.4
