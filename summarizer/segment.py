@@ -791,6 +791,8 @@ def _bound(upper: str, lower: str) -> bool:
     ——subheadline, or a quote or bracket left open at the end of the upper line."""
     if upper.endswith(("——", "—", "：", ":")) or lower.startswith(("—", "-")):
         return True
+    if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
+        return True  # a column name set on a line of its own under its headline
     return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 
