@@ -84,7 +84,7 @@ _OPENER = re.compile(
 )
 _CAPTION = re.compile(r"^▲|图为")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
-_HEAD_TAG = re.compile(r"[^（(][（(][^（()）。，！？；：:、]{2,18}[）)]$")
+_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])[^（()）。，！？；：:、]{2,18}[）)]$")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
     r"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报)[^（(）)]{0,60}[）)]$")
@@ -261,7 +261,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # A bracketed note wrapped over several lines closes where its bracket does.
         open_note = (so_far.count("（") > so_far.count("）") and ln.text.endswith("）")
                      and len(so_far) <= 80 and not re.search(r"[。！？]", so_far + ln.text))
-        if buf and (in_block or note_closed or not (
+        # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
+        # inside a paragraph such a bracket is only a term the column edge happened to follow.
+        tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
+                  and not re.search(r"[。！？；]", so_far)
+                  and not (re.search(r"[，：:]", so_far) and cols[idx - 1] is not None
+                           and buf[0].width >= cols[idx - 1] - 2))
+        if buf and (in_block or note_closed or tagged or not (
                 dateline or open_note or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
             flush()
         zone_line = idx < top or idx >= bottom
@@ -345,8 +351,6 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # a bracketed note wrapped over two lines
     if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
         return False  # a byline ends its line unless it fills the column and wraps
-    if _HEAD_TAG.search(prev.text) and not re.search(r"[。！？；]", prev.text):
-        return False  # a headline with its column name is never broken by the column edge
     if indented_page and cur.indent:
         return False
     if _ends_terminal(prev.text) and (col is None or not indented_page):
@@ -705,6 +709,13 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # How sure each run of short lines is to head a new article (1.0: structure says so).
     sure = {p: 1.0 if _run_opens_article(lay, p) else _heading_probability(run_features(lay, p))
             for p, run in inline_runs.items() if not all(_is_label(units[j].text) for j in run)}
+    for p in sure:
+        # A line of its own ending in a column name (人民论坛, 今日谈) heads an article; sub-heads
+        # carry no column name.
+        run = inline_runs[p]
+        tag = _HEAD_TAG.search(units[run[-1]].text)
+        if len(run) == 1 and tag and not re.match(r"..(?:见图|代表)", tag.group(0)):
+            sure[p] = max(sure[p], 0.6)
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
     # paragraph are that article's heading, not a block of headlines for the whole page.

@@ -473,3 +473,18 @@ def test_heading_above_the_first_article_of_an_inline_page_stays_whole():
     )
     first = articles(page)[0]
     assert first.headline == "市教育局负责人在山区学校调研时强调做好秋季开学准备恢复正常教学秩序"
+
+
+def test_bracketed_term_at_the_column_edge_inside_a_paragraph_is_not_a_headline():
+    page = (
+        "　　本报讯　县职业技术学院今年招生一\n"
+        "千二百人，新设无人机应用技术专业。\n"
+        "　　学院与多家航空企业合作办学，\n"
+        "今年又与江西省昌河飞机工业（集团）\n"
+        "共建实训基地，每年接收三百名学生实\n"
+        "习，毕业生就业率连续三年超过九成。\n"
+    )
+    [item] = articles(page)
+    assert item.headline is None and item.sections == ()
+    second = item.body.split("\n")[1]
+    assert second.startswith("学院与多家航空企业合作办学，今年又与江西省昌河飞机工业（集团）共建")
