@@ -488,3 +488,18 @@ def test_bracketed_term_at_the_column_edge_inside_a_paragraph_is_not_a_headline(
     assert item.headline is None and item.sections == ()
     second = item.body.split("\n")[1]
     assert second.startswith("学院与多家航空企业合作办学，今年又与江西省昌河飞机工业（集团）共建")
+
+
+def test_closing_dateline_with_reporters_stays_with_its_article():
+    page = (
+        "　　新学期开始，全省新建的二百所乡村学校\n"
+        "全部投入使用，学生在新教室里上课。\n"
+        "　　（新华社南昌9月1日电  记者张三、李四）\n"
+        "乡村教师培训启动\n"
+        "　　本报讯　今年乡村教师培训日前启动，全市\n"
+        "三百名乡村教师参加培训。\n"
+    )
+    first, second = articles(page)
+    assert first.byline and first.byline.startswith("新华社南昌9月1日电")
+    assert "新华社" not in first.body
+    assert second.headline == "乡村教师培训启动"
