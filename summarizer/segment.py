@@ -83,6 +83,8 @@ _OPENER = re.compile(
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
 )
 _CAPTION = re.compile(r"^▲|图为")
+# The signature closing an editor's note (——编者): part of the note, not a subheadline.
+_SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
 _HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])[^（()）。，！？；：:、]{2,18}[）)]$")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
@@ -295,7 +297,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         grown = False
         for k in (1, 2, 3):
             joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
-            if last + k < n and _is_short_kind(joined):
+            if last + k < n and (_is_short_kind(joined) or _SIGNATURE.fullmatch(joined)):
                 last += k
                 # A note as wide as the column above it wraps onto the next line.
                 while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
@@ -398,8 +400,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    # The signature closing an editor's note (——编者) is part of the note, not a subheadline.
-    signature = bool(re.fullmatch(r"[—-]{1,2}\s*编\s*者", text))
+    signature = bool(_SIGNATURE.fullmatch(text))
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature)
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.

@@ -503,3 +503,15 @@ def test_closing_dateline_with_reporters_stays_with_its_article():
     assert first.byline and first.byline.startswith("新华社南昌9月1日电")
     assert "新华社" not in first.body
     assert second.headline == "乡村教师培训启动"
+
+
+def test_editor_signature_on_the_last_line_of_the_page_stays_in_the_body():
+    page = (
+        "乡村学校的新变化\n"
+        "　　暑假过后，全县乡村学校陆续开学，新建\n"
+        "的教学楼和运动场投入使用。本版今起推出\n"
+        "系列报道，记录乡村学校的新变化。\n"
+        "　　——编者\n"
+    )
+    [item] = articles(page)
+    assert item.body.split("\n")[-1] == "——编者"
