@@ -66,8 +66,10 @@ _NOTE_LINE = re.compile(
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
     "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
-    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士".split()
+    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士 内容提要".split()
 )
+_SECTION_NUMBER = re.compile(
+    r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -627,7 +629,10 @@ def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
 
 
 def _is_label(text: str) -> bool:
-    return text.strip("■●◆【】[]·：: ") in _LABELS
+    """A box label (核心阅读) or a bare section number (二, （三）): body structure, never a
+    headline."""
+    core = text.strip("■●◆【】[]·：: ")
+    return core in _LABELS or bool(_SECTION_NUMBER.fullmatch(core))
 
 
 def run_features(lay: _Layout, p: int) -> list[float]:

@@ -515,3 +515,18 @@ def test_editor_signature_on_the_last_line_of_the_page_stays_in_the_body():
     )
     [item] = articles(page)
     assert item.body.split("\n")[-1] == "——编者"
+
+
+def test_section_number_right_above_the_first_paragraph_is_not_a_headline():
+    page = (
+        "山乡夏日（我与一座城）\n"
+        "一\n"
+        "　　清晨，山坳里的小学已经传出读书声，孩\n"
+        "子们在老师带领下朗读课文。\n"
+        "二\n"
+        "　　午后，孩子们在新建的运动场上踢球，\n"
+        "笑声传遍了整个山谷。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "山乡夏日（我与一座城）"
+    assert item.body.startswith("清晨")
