@@ -521,7 +521,7 @@ def test_section_number_right_above_the_first_paragraph_is_not_a_headline():
     page = (
         "山乡夏日（我与一座城）\n"
         "一\n"
-        "　　清晨，山坳里的小学已经传出读书声，孩\n"
+        "　　山乡夏日的清晨，小学已经传出读书声，孩\n"
         "子们在老师带领下朗读课文。\n"
         "二\n"
         "　　午后，孩子们在新建的运动场上踢球，\n"
@@ -529,4 +529,5 @@ def test_section_number_right_above_the_first_paragraph_is_not_a_headline():
     )
     [item] = articles(page)
     assert item.headline == "山乡夏日（我与一座城）"
-    assert item.body.startswith("清晨")
+    assert item.body.startswith("山乡夏日的清晨")
+    assert item.sections == ("一", "二")  # kept, not dropped as an unassigned block line
