@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 # one of them never continues into the next line as the same sentence.
 _TERMINAL = "。！？!?…；;：:"
 _CLOSERS = "”’」』）)》】\"'"
+# Marks print lets hang past the column edge: a line ending in one may be a character wider.
+_HANGING = "，。、；：！？”’）》"
 # Mojibake and OCR junk seen in scanned text; real punctuation is kept.
 _GARBAGE = set("\ufffd¤¦¬¨¯´¸¹³²¼½¾×þÞðÐ§¿¡¢£¥©®ª")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
@@ -369,14 +371,16 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
-    if prev.width > col + 3 and abs(cur.width - prev.width) > 2:
+    hangs = prev.text[-1] in _HANGING
+    if prev.width > col + (3 if hangs else 1) and abs(cur.width - prev.width) > 2:
         # Wider than the column: a headline printed across it, unless the next line is as
         # wide (the first lines of an article set in a wider column than its neighbour).
         return False
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.
+        # (Wider than the column without a mark hanging past the edge: a heading line.)
         return indented_page and prev.width >= col - 1 and (
-            cur.width >= col - 4 or _ends_terminal(cur.text))
+            col - 4 <= cur.width <= col + 1 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     if re.search(r"[，；、]", prev.text[:-1]):
         return True
@@ -384,7 +388,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     # character short of both the column and the next line was not broken by the edge (a
     # heading nearly as wide as the column).
     # (A closing mark hanging past the edge makes the next line look one character wider.)
-    cur_width = cur.width - (2 if cur.text[-1] in "，。、；：！？”’）》" else 0)
+    cur_width = cur.width - (2 if cur.text[-1] in _HANGING else 0)
     if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
         return False
     return prev.width >= col - 4

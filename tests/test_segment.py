@@ -531,3 +531,22 @@ def test_section_number_right_above_the_first_paragraph_is_not_a_headline():
     assert item.headline == "山乡夏日（我与一座城）"
     assert item.body.startswith("山乡夏日的清晨")
     assert item.sections == ("一", "二")  # kept, not dropped as an unassigned block line
+
+
+def test_heading_wider_than_the_column_does_not_continue_a_paragraph_ending_at_the_edge():
+    # The first article's last sentence ends exactly at the column edge, so only the width
+    # of the next line tells that it is not the paragraph running on.
+    page = (
+        "　　全县今年新建乡村学校五所，改造\n"
+        "校舍三万平方米，惠及学生两千多名，\n"
+        "家长们纷纷点赞这项民生工程好评如潮。\n"
+        "暴雨过后受灾学校抓紧恢复正常教学秩序\n"
+        "“开学前一定让孩子们回到教室”\n"
+        "　　连日暴雨过后，受灾学校抓紧清理\n"
+        "校园，教学秩序恢复工作有序推进。\n"
+    )
+    first, second = articles(page)
+    assert first.body.endswith("家长们纷纷点赞这项民生工程好评如潮。")
+    assert (second.kicker or "") + second.headline == (
+        "暴雨过后受灾学校抓紧恢复正常教学秩序“开学前一定让孩子们回到教室”")
+    assert second.body.startswith("连日暴雨过后")
