@@ -1132,6 +1132,11 @@ def _caption_item(units: list[_Unit], ui: int, ident: str) -> Item:
             credits.append(_clean_byline(units[j].text))
         else:
             break
-    head = units[ui - 1].text if ui > 0 and units[ui - 1].kind == "short" else None
+    # A photo title may be broken over two or three short lines.
+    top = ui
+    while top > 0 and ui - top < 3 and units[top - 1].kind == "short" and not _is_label(
+            units[top - 1].text):
+        top -= 1
+    head = "".join(u.text for u in units[top:ui]) or None
     return Item(id=ident, kind="caption", body=body, headline=head,
                 byline=" ".join(credits) or None)

@@ -550,3 +550,16 @@ def test_heading_wider_than_the_column_does_not_continue_a_paragraph_ending_at_t
     assert (second.kicker or "") + second.headline == (
         "暴雨过后受灾学校抓紧恢复正常教学秩序“开学前一定让孩子们回到教室”")
     assert second.body.startswith("连日暴雨过后")
+
+
+def test_photo_title_broken_over_two_lines_stays_whole():
+    page = (
+        "　　全县今年新建乡村学校五所，改造校舍三\n"
+        "万平方米，惠及学生两千多名。\n"
+        "山区小学\n"
+        "新操场启用\n"
+        "▲9月1日，学生们在新建的操场上做课间操。\n"
+        "本报记者　张三摄\n"
+    )
+    [cap] = [it for it in segment_text(page).items if it.kind == "caption"]
+    assert cap.headline == "山区小学新操场启用"
