@@ -587,6 +587,13 @@ def _layout(text: str) -> _Layout:
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
                 and not re.search(r"[。！？；]", u.text)):
             u.kind = "short"
+    # A bracketed word under a heading line is the headline's column name （无影灯）, not an
+    # author note closing the article above.
+    for i in range(1, n_units - 1):
+        if (units[i].kind == "byline" and units[i - 1].kind == "short"
+                and units[i + 1].kind == "para"
+                and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)):
+            units[i].kind = "short"
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
     merged: list[_Unit] = []
     for i, u in enumerate(units):

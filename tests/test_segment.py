@@ -563,3 +563,18 @@ def test_photo_title_broken_over_two_lines_stays_whole():
     )
     [cap] = [it for it in segment_text(page).items if it.kind == "caption"]
     assert cap.headline == "山区小学新操场启用"
+
+
+def test_bracketed_column_name_under_an_inline_headline_belongs_to_it():
+    page = (
+        "　　全县今年新建乡村学校五所，改造校舍三\n"
+        "万平方米，惠及学生两千多名。\n"
+        "　　（张三）\n"
+        "让更多学生掌握急救技能\n"
+        "（校园课堂）\n"
+        "　　近日，县实验中学开设急救课程，学生们\n"
+        "在老师指导下学习心肺复苏等急救技能。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "张三"
+    assert second.headline == "让更多学生掌握急救技能（校园课堂）"
