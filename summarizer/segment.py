@@ -273,7 +273,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                   and not re.search(r"[。！？；]", so_far)
                   and not (re.search(r"[，：:]", so_far) and cols[idx - 1] is not None
                            and buf[0].width >= cols[idx - 1] - 2))
-        if buf and (in_block or note_closed or tagged or not (
+        # The line under a kicker (天津市——) that stops short of the column is the headline,
+        # however it is punctuated.
+        under_kicker = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
+                        and units[-1].text.endswith("——") and not _ends_terminal(so_far)
+                        and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
+        if buf and (in_block or note_closed or tagged or under_kicker or not (
                 dateline or open_note or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
             flush()
         zone_line = idx < top or idx >= bottom

@@ -578,3 +578,20 @@ def test_bracketed_column_name_under_an_inline_headline_belongs_to_it():
     first, second = articles(page)
     assert first.byline == "张三"
     assert second.headline == "让更多学生掌握急救技能（校园课堂）"
+
+
+def test_line_under_a_kicker_is_the_headline_even_with_a_comma():
+    page = (
+        "　　全县今年新建乡村学校五所，改造校舍三万\n"
+        "平方米，惠及学生两千多名。\n"
+        "　　（张三）\n"
+        "某县——\n"
+        "同心协力，守护全县师生的生命安全\n"
+        "7月28日以来，全县遭遇大到暴雨，各校\n"
+        "组织师生安全转移，教育部门派出工作组\n"
+        "逐校检查校舍，确保开学前排除各类隐患\n"
+        "，守护学生安全。\n"
+    )
+    second = articles(page)[-1]
+    assert (second.kicker, second.headline) == ("某县——", "同心协力，守护全县师生的生命安全")
+    assert second.body.startswith("7月28日以来")
