@@ -1007,7 +1007,9 @@ def _column_range(full_lines: list[_Line]) -> tuple[tuple[int, int] | None, int]
     spans = []
     for ln in full_lines:
         punct = bool(ln.text) and unicodedata.category(ln.text[-1]).startswith("P")
-        spans.append((ln.width - (2 if punct else 0), ln.width + 1, ln.indent))
+        # Ambiguous-width marks (·) are measured full width but some text sets them narrow.
+        narrow = sum(unicodedata.east_asian_width(ch) == "A" for ch in ln.text)
+        spans.append((ln.width - (2 if punct else 0) - narrow, ln.width + 1, ln.indent))
     # The widths most lines agree on; a stray line (a dateline with a real space in it, a
     # heading joined by mistake) is outvoted, and with no majority the column is unknown.
     best = max((s[0] for s in spans), key=lambda w: (sum(a <= w <= b for a, b, _ in spans), w))

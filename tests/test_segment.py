@@ -595,3 +595,21 @@ def test_line_under_a_kicker_is_the_headline_even_with_a_comma():
     second = articles(page)[-1]
     assert (second.kicker, second.headline) == ("某县——", "同心协力，守护全县师生的生命安全")
     assert second.body.startswith("7月28日以来")
+
+
+def test_a_narrow_middle_dot_does_not_change_the_column():
+    # Some text sets the ambiguous-width · narrow: a line holding one is measured a unit wider
+    # than its neighbours, which must not read as a column change between two paragraphs.
+    page = (
+        "　　县教育局日前通报，全县共有十二\n"
+        "所学校在“8·31”暴雨灾害中校舍受损，\n"
+        "师生已全部安全转移，各校正在抓紧清\n"
+        "理校园，恢复教学秩序，确保按时开学。\n"
+        "　　县教育局要求各校抓紧开展校舍9\n"
+        "月1日安全检查，确保开学前排除各类\n"
+        "隐患，同时做好学生心理疏导和家长沟\n"
+        "通工作，开学时间视检查情况确定后另\n"
+        "行通知。\n"
+    )
+    [item] = articles(page)
+    assert len(item.body.split("\n")) == 2
