@@ -323,6 +323,9 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         if width >= lines[m].width - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and (
                 abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
+                # the short last line of an unpunctuated lead paragraph under a full one
+                or (j > 0 and abs(lines[j - 1].width - width) <= 2
+                    and "，" in lines[j - 1].text and lines[j].width < width)
             ):
                 start = j
                 if lines[j].indent:

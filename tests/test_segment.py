@@ -613,3 +613,20 @@ def test_a_narrow_middle_dot_does_not_change_the_column():
     )
     [item] = articles(page)
     assert len(item.body.split("\n")) == 2
+
+
+def test_unpunctuated_lead_with_a_short_last_line_is_body_not_headline_block():
+    page = (
+        "让每个孩子都能上好学（教育观察）\n"
+        "办好人民满意的教育，既要补齐乡村学校的短板，\n"
+        "也要提升城区学校质量\n"
+        "今年秋季开学，全县新建的五所乡村学校同时开学\n"
+        "，两千多名学生走进了宽敞明亮的新教室。县教育\n"
+        "局表示，明年还将继续加大投入，新建和改扩建学\n"
+        "校八所，让每个孩子都能在家门口上好学，同时加\n"
+        "强城区学校建设，扩大优质教育资源覆盖面。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "让每个孩子都能上好学（教育观察）"
+    lead = item.body.split("\n")[0]
+    assert lead == "办好人民满意的教育，既要补齐乡村学校的短板，也要提升城区学校质量"
