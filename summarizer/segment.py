@@ -735,11 +735,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     sure = {p: 1.0 if _run_opens_article(lay, p) else _heading_probability(run_features(lay, p))
             for p, run in inline_runs.items() if not all(_is_label(units[j].text) for j in run)}
     for p in sure:
-        # A line of its own ending in a column name (人民论坛, 今日谈) heads an article; sub-heads
+        # A heading line ending in a column name (人民论坛, 今日谈) heads an article; sub-heads
         # carry no column name.
-        run = inline_runs[p]
-        tag = _HEAD_TAG.search(units[run[-1]].text)
-        if len(run) == 1 and tag and not re.match(r"..(?:见图|代表)", tag.group(0)):
+        tags = [_HEAD_TAG.search(units[j].text) for j in inline_runs[p]]
+        if any(t and not re.match(r"..(?:见图|代表)", t.group(0)) for t in tags):
             sure[p] = max(sure[p], 0.6)
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
