@@ -961,9 +961,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     structural = [
         p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)
     ]
-    # A column change is cut at the first opener, end byline or inline headline before it.
+    # A column change is cut at the first opener, end byline, inline headline or content cut
+    # among the column-less one-line paragraphs before it.
+    content = {seg.units[0] for seg in segments}
     col_breaks = _column_breaks(
-        units, stream, [structural[p] or p in inline_at for p in range(n)])
+        units, stream, [structural[p] or p in inline_at or p in content for p in range(n)])
     # Where the page groups its headlines in a block, short lines inside the body are mostly
     # sub-heads: one cuts only where the column changes too (or the content pass agrees).
     if sum(c.at is None for c in cands) < 2:
@@ -986,6 +988,10 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
         if out and not hard[p]:
             prev = out[-1]
             a, b = known(prev.units[::-1]), known(seg.units)
+            # One-line paragraphs show no column; cut off from the article above by content
+            # alone, they open the article below.
+            if a is None and b is not None:
+                a = b
             if a is not None and b is not None and _same_column(a, b):
                 prev.units.extend(seg.units)
                 if prev.state < 0:

@@ -630,3 +630,25 @@ def test_unpunctuated_lead_with_a_short_last_line_is_body_not_headline_block():
     assert item.headline == "让每个孩子都能上好学（教育观察）"
     lead = item.body.split("\n")[0]
     assert lead == "办好人民满意的教育，既要补齐乡村学校的短板，也要提升城区学校质量"
+
+
+def test_one_line_first_paragraph_goes_with_the_article_its_headline_describes():
+    # Headlines in a block; the second article opens with a one-line paragraph, which shows
+    # no column, so only its words tie it to the second headline and the article below.
+    page = (
+        "县里新建五所乡村学校\n"
+        "听！山里娃的合唱团\n"
+        "　　今年，县里新建的五所乡村学校全部投\n"
+        "入使用，两千多名学生走进了宽敞明亮的\n"
+        "新教室。学校配齐了图书室、实验室和运\n"
+        "动场，教师队伍也不断壮大，乡村学校办\n"
+        "学条件明显改善。\n"
+        "　　“山里娃的合唱团，唱得真好！”\n"
+        "　　让听众发出感慨的，是大山深处一所小学的合唱\n"
+        "团。三年前，音乐老师来到这所学校，组建了合唱团\n"
+        "，山里娃的歌声从此飞出了大山，走上了舞台。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "县里新建五所乡村学校"
+    assert first.body.endswith("乡村学校办学条件明显改善。")
+    assert second.body.startswith("“山里娃的合唱团，唱得真好！”")
