@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 # one of them never continues into the next line as the same sentence.
 _TERMINAL = "。！？!?…；;：:"
 _CLOSERS = "”’」』）)》】\"'"
+# Newspaper columns hold at most about 28 characters: a wider line spans columns.
+_WIDEST_COLUMN = 60
 # Marks print lets hang past the column edge: a line ending in one may be a character wider.
 _HANGING = "，。、；：！？”’）》"
 # Mojibake and OCR junk seen in scanned text; real punctuation is kept.
@@ -318,7 +320,9 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
     start = m
     width = lines[m - 1].width if m > 0 else 0
-    if m > 0 and not lines[m].indent:
+    # (A line far wider than any column, or ending in a column name, is a headline.)
+    if m > 0 and not lines[m].indent and width <= _WIDEST_COLUMN and not _HEAD_TAG.search(
+            lines[m - 1].text):
         j = m - 1
         if width >= lines[m].width - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and (

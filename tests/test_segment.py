@@ -652,3 +652,17 @@ def test_one_line_first_paragraph_goes_with_the_article_its_headline_describes()
     assert first.headline == "县里新建五所乡村学校"
     assert first.body.endswith("乡村学校办学条件明显改善。")
     assert second.body.startswith("“山里娃的合唱团，唱得真好！”")
+
+
+def test_wide_headline_above_a_one_line_first_paragraph_is_not_body():
+    page = (
+        "县教育局持续深入推进法律进校园活动让法治理念在乡村学校落地生根\n"
+        "“现在开庭！”\n"
+        "6月15日，一场别开生面的模拟法庭在县实验\n"
+        "中学开庭，主角是学校的十四名学生，他们\n"
+        "在老师指导下体验了法官和律师的工作，法治\n"
+        "理念在乡村学校落地生根。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县教育局持续深入推进法律进校园活动让法治理念在乡村学校落地生根"
+    assert item.body.startswith("“现在开庭！”")
