@@ -104,6 +104,7 @@ class _Line:
     width: int
     indent: bool
     spaced: str  # folded and cleaned but with its spaces kept: bylines separate names by them
+    centred: bool = False  # led by more spaces than an indent: a heading set in the middle
 
 
 @dataclass
@@ -189,7 +190,8 @@ def _prepare(text: str) -> list[_Line | None]:
         )
         spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
         lines.append(
-            _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip())
+            _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip(),
+                  bool(re.match(r"^\u3000{3,}", raw)))
         )
     return lines
 
@@ -325,7 +327,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
             lines[m - 1].text):
         j = m - 1
         if width >= lines[m].width - 2:
-            while j >= 0 and not _ends_terminal(lines[j].text) and (
+            while j >= 0 and not _ends_terminal(lines[j].text) and not lines[j].centred and (
                 abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
                 # the short last line of an unpunctuated lead paragraph under a full one
                 or (j > 0 and abs(lines[j - 1].width - width) <= 2

@@ -666,3 +666,15 @@ def test_wide_headline_above_a_one_line_first_paragraph_is_not_body():
     [item] = articles(page)
     assert item.headline == "县教育局持续深入推进法律进校园活动让法治理念在乡村学校落地生根"
     assert item.body.startswith("“现在开庭！”")
+
+
+def test_centred_heading_as_wide_as_the_column_is_not_the_first_body_line():
+    page = (
+        "　　　用歌声架起友谊的桥梁\n"
+        "县实验中学合唱团日前赴邻\n"
+        "省交流演出，用歌声架起友\n"
+        "谊的桥梁，赢得阵阵掌声。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "用歌声架起友谊的桥梁"
+    assert item.body.startswith("县实验中学合唱团")
