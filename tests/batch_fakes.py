@@ -34,10 +34,12 @@ def fake_record(item: WorkItem) -> OutputRecord:
 
 @dataclass
 class FakeFactory(ProcessorFactory):
-    """``delay_s`` per item slows runs down for crash tests; ``loads`` counts model loads."""
+    """``delay_s`` per item slows runs down for crash tests; ``loads`` counts model loads;
+    ``trace`` (a folder) records when each chunk ran, per process."""
 
     delay_s: float = 0.0
     loads: str | None = None
+    trace: str | None = None
 
     def __call__(self):
         if self.loads:
@@ -50,6 +52,11 @@ class FakeFactory(ProcessorFactory):
             return [fake_record(it) for it in items]
 
         def process(items: Sequence[WorkItem]) -> list[Outcome]:
-            return isolate_failures(run, items)
+            start = time.monotonic()
+            out = isolate_failures(run, items)
+            if self.trace:
+                with (Path(self.trace) / f"trace-{os.getpid()}").open("a") as fh:
+                    fh.write(f"{','.join(it.id for it in items)} {start} {time.monotonic()}\n")
+            return out
 
         return process

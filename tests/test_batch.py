@@ -22,8 +22,10 @@ from batch_fakes import FAIL_MARKER, FakeFactory
 from summarizer.batch import run_batch, side_paths
 from summarizer.batch.dedup import Deduper, MinHasher, content_hash, lsh_shape, normalise
 from summarizer.batch.inputs import extract_main_text
+from summarizer.batch.local import LocalRunner
 from summarizer.batch.sinks import AppendFile, ParquetSink
 from summarizer.batch.state import StateStore
+from summarizer.batch.types import Solo, WorkItem
 from summarizer.config import Config
 from summarizer.errors import ConfigError, InputError
 
@@ -295,3 +297,24 @@ def test_text_pages_are_segmented_into_items(tmp_path):
     items = segment.segment_text(page, source=str(d / "page1.txt")).items
     assert sorted(r["id"] for r in rows) == sorted(content_hash(it.body) for it in items)
     assert sorted(r["ref"] for r in rows) == sorted(f"{d / 'page1.txt'}#{it.id}" for it in items)
+
+
+@pytest.mark.slow
+def test_solo_chunk_runs_with_nothing_else_in_flight(tmp_path):
+    # An item that was in flight when the job died must run by itself, or a second death
+    # would be charged to whatever ran beside it.
+    def items(*ids):
+        return [WorkItem(id=i, text=article(k), source="s", ref=i) for k, i in enumerate(ids)]
+
+    chunks = [items("a1", "a2"), items("b1", "b2"), Solo(items("solo")), items("c1", "c2"),
+              items("d1", "d2")]
+    runner = LocalRunner(FakeFactory(delay_s=0.1, trace=str(tmp_path)), workers=2)
+    done = [o.item.id for outcomes in runner.run(iter(chunks)) for o in outcomes]
+    assert done == ["a1", "a2", "b1", "b2", "solo", "c1", "c2", "d1", "d2"]
+    spans = {}
+    for f in tmp_path.glob("trace-*"):
+        for line in f.read_text().splitlines():
+            ids, start, end = line.split()
+            spans[ids] = (float(start), float(end))
+    s0, s1 = spans["solo"]
+    assert all(end <= s0 or start >= s1 for ids, (start, end) in spans.items() if ids != "solo")

@@ -8,7 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from .process import Processor, ProcessorFactory
-from .types import Outcome, WorkItem
+from .types import Outcome, Solo, WorkItem
 
 _worker_processor: Processor | None = None
 
@@ -27,7 +27,8 @@ class LocalRunner:
     """Process chunks with ``workers`` processes (each loads the models once), results in order.
 
     At most ``2 * workers`` chunks are in flight, so memory does not depend on
-    the input size. ``workers=1`` runs in this process with no pickling. When
+    the input size; a :class:`Solo` chunk waits until nothing else is in flight and
+    runs by itself. ``workers=1`` runs in this process with no pickling. When
     a worker process dies (crash, OOM killer), the chunks that were in flight
     are replayed one at a time in a fresh pool, down to single items, so the
     item that kills its worker fails alone and the run goes on.
@@ -64,6 +65,11 @@ class LocalRunner:
         window: deque[tuple[list[WorkItem], Future[list[Outcome]]]] = deque()
         try:
             for chunk in chunks:
+                if isinstance(chunk, Solo):
+                    while window:
+                        yield from self._next(window)
+                    yield self._alone(chunk)
+                    continue
                 window.append((chunk, self._pool.submit(_process, chunk)))
                 while len(window) >= self.in_flight:
                     yield from self._next(window)

@@ -17,7 +17,7 @@ from .dedup import Deduper, content_hash
 from .fetch import Fetcher, ordered_prefetch
 from .inputs import Event, SourceError, fetch_full_text
 from .state import StateStore
-from .types import BatchReport, InputFailure, WorkItem
+from .types import BatchReport, InputFailure, Solo, WorkItem
 
 # An item dispatched this many times without its result ever reaching the
 # driver was in flight each time the job died (e.g. a worker killed by the OOM
@@ -131,7 +131,7 @@ class Planner:
                 if chunk:
                     yield self._dispatch(chunk)
                     chunk = []
-                yield self._dispatch([item])
+                yield self._dispatch(Solo([item]))
                 continue
             chunk.append(item)
             if len(chunk) >= self.chunk_size:

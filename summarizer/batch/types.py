@@ -49,6 +49,11 @@ class WorkItem:
         return cls(**d)
 
 
+class Solo(list):
+    """A chunk of one item that was in flight when the job last died: runners process it with
+    nothing else in flight, so that a later death is charged to this item alone."""
+
+
 @dataclass(frozen=True)
 class InputFailure:
     """An input record that could not be turned into a work item (bad JSON, empty text...)."""
