@@ -749,11 +749,11 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
     # paragraph are that article's heading, not a block of headlines for the whole page.
-    top_heading = bool(stream) and 0 < len(block) <= 4 and block[-1] < stream[0]
-    if top_heading and sum(prob >= 0.8 for p, prob in sure.items() if p > 0) >= 2:
-        inline_runs[0] = block + inline_runs.get(0, [])  # a box label (核心阅读) stays last
+    top = [i for i in block if stream and i < stream[0]]
+    if 0 < len(top) <= 4 and sum(prob >= 0.8 for p, prob in sure.items() if p > 0) >= 2:
+        inline_runs[0] = top + inline_runs.get(0, [])  # a box label (核心阅读) stays last
         heads_at = [0] + [p for p in heads_at if p != 0]
-        block = []
+        block = [i for i in block if i not in top]
     cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
     block_cands = len(cands)
     for p in heads_at:

@@ -475,6 +475,33 @@ def test_heading_above_the_first_article_of_an_inline_page_stays_whole():
     assert first.headline == "市教育局负责人在山区学校调研时强调做好秋季开学准备恢复正常教学秩序"
 
 
+def test_heading_above_the_first_article_stays_whole_despite_a_stray_line_at_the_bottom():
+    # A stray unpunctuated line at the foot of the page does not turn the heading at the top
+    # into a block of headlines for the whole page.
+    page = (
+        "市教育局负责人在山区学校调研时强调\n"
+        "做好秋季开学准备　恢复正常教学秩序\n"
+        "　　本报讯　市教育局负责人日前到山区学\n"
+        "校调研，查看校舍维修和教材发放情况。\n"
+        "他强调，各校要加快校舍维修进度，确保\n"
+        "教材按时发放到每一名学生手中。\n"
+        "　　（记者　王五）\n"
+        "　　　　暴雨过后——\n"
+        "　　　　受灾学校抓紧恢复教学秩序\n"
+        "　　连日暴雨过后，受灾学校抓紧清理\n"
+        "校园，开学准备、教学秩序恢复工作有\n"
+        "序推进，教师们提前返岗备课。\n"
+        "　　（记者　赵六）\n"
+        "　　　　乡村教师培训启动\n"
+        "　　本报讯　今年乡村教师培训日前启动，\n"
+        "全市三百名乡村教师参加培训，培训为期\n"
+        "两周，内容包括课堂教学和班级管理。\n"
+        "edu.example.com（来稿请注明栏目名）\n"
+    )
+    first = articles(page)[0]
+    assert first.headline == "市教育局负责人在山区学校调研时强调做好秋季开学准备恢复正常教学秩序"
+
+
 def test_bracketed_term_at_the_column_edge_inside_a_paragraph_is_not_a_headline():
     page = (
         "　　本报讯　县职业技术学院今年招生一\n"
