@@ -239,6 +239,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     def flush() -> None:
         if not buf:
             return
+        # An unpunctuated line after a sentence end cannot be where a paragraph stops: it is
+        # a heading that happened to fill the column under the paragraph's last line.
+        tail = None
+        if (len(buf) >= 2 and _ends_terminal(buf[-2].text)
+                and not re.search(r"[，。！？；：、“”‘’（）]", buf[-1].text)):
+            tail = buf.pop()
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
              and b.text[:1].isalpha() else "") + b.text if k else b.text
@@ -254,6 +260,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
         buf.clear()
+        if tail is not None:
+            buf.append(tail)
+            flush()
 
     top, bottom = _block_zones(present)
     zone_line = False
