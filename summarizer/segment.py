@@ -65,7 +65,7 @@ _NOTE_LINE = re.compile(
     rf"{_NOTE_TEXT}{{0,80}}"
     r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
     r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编|本版邮箱|电子信箱"
-    r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹)[:：]"
+    r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|邮箱|传真)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
     r"|^[\u4e00-\u9fff]{2,4}\s?文$"
     r"|^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d]{1,3}版[）)]$"
@@ -92,6 +92,9 @@ _OPENER = re.compile(
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
 )
 _CAPTION = re.compile(r"^▲|图为")
+# A reader's letter is signed with the writer's place and name set apart by a space
+# (山西壶关县  秦先生, 人民网“领导留言板”网友  宋先生).
+_LETTER_SIGNATURE = re.compile(r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·]{2,4}$")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
 _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
@@ -223,10 +226,11 @@ def _ends_terminal(text: str) -> bool:
     return bool(t) and t[-1] in _TERMINAL
 
 
-def _is_short_kind(text: str) -> str | None:
+def _is_short_kind(text: str, spaced: str = "") -> str | None:
+    """``credit``, ``byline`` or None; ``spaced`` is the line with its spaces, when one line."""
     if _CREDIT.match(text):
         return "credit"
-    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text):
+    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text) or _LETTER_SIGNATURE.match(spaced):
         return "byline"
     return None
 
@@ -322,7 +326,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         grown = False
         for k in (1, 2, 3):
             joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
-            if last + k < n and (_is_short_kind(joined) or _SIGNATURE.fullmatch(joined)):
+            if last + k < n and (_is_short_kind(joined, lines[last + 1].spaced if k == 1 else "")
+                                 or _SIGNATURE.fullmatch(joined)):
                 last += k
                 # A note as wide as the column above it wraps onto the next line.
                 while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
@@ -377,11 +382,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
         return False
-    if _is_short_kind(cur.text):
+    if _is_short_kind(cur.text, cur.spaced):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
-    if _is_short_kind(prev.text) and (col is None or prev.width < col - 4):
+    if _is_short_kind(prev.text, prev.spaced) and (col is None or prev.width < col - 4):
         return False  # a byline ends its line unless it fills the column and wraps
     if indented_page and cur.indent:
         return False
@@ -421,7 +426,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
-    kind = _is_short_kind(text)
+    kind = _is_short_kind(text, last_spaced if nlines == 1 else "")
     if kind:
         return _Unit(last_spaced if nlines == 1 else text, kind, nlines)
     if _CAPTION.search(text) and (text.startswith("▲") or text.startswith("图为") or nlines <= 12):
