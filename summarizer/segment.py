@@ -382,6 +382,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
         return False
+    if _CREDIT.match(prev.text + cur.text) and not _CREDIT.match(prev.text):
+        return True  # a photo credit broken at the column edge (…摄影报 / 道)
     if _is_short_kind(cur.text, cur.spaced):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
