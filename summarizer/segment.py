@@ -384,6 +384,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return False
     if _CREDIT.match(prev.text + cur.text) and not _CREDIT.match(prev.text):
         return True  # a photo credit broken at the column edge (…摄影报 / 道)
+    if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
+        return True  # a dateline broken at the column edge (本报杭州8月28日 / 电)
     if _is_short_kind(cur.text, cur.spaced):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
