@@ -195,8 +195,10 @@ def _prepare(text: str) -> list[_Line | None]:
             ch for ch in raw.strip() if ch not in (" ", "\t") and ch not in _GARBAGE
         )
         spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
+        # A single space left at the start of a wrapped line still took its place in the column.
+        lead = 1 if raw[:1] in (" ", "\u00a0") and not indent else 0
         lines.append(
-            _Line(cleaned, _display_width(printed) + (4 if indent else 0), indent, spaced.strip(),
+            _Line(cleaned, _display_width(printed) + (4 if indent else lead), indent, spaced.strip(),
                   bool(re.match(r"^\u3000{3,}", raw)))
         )
     return lines
