@@ -198,8 +198,8 @@ def _prepare(text: str) -> list[_Line | None]:
         # A single space left at the start of a wrapped line still took its place in the column.
         lead = 1 if raw[:1] in (" ", "\u00a0") and not indent else 0
         lines.append(
-            _Line(cleaned, _display_width(printed) + (4 if indent else lead), indent, spaced.strip(),
-                  bool(re.match(r"^\u3000{3,}", raw)))
+            _Line(cleaned, _display_width(printed) + (4 if indent else lead), indent,
+                  spaced.strip(), bool(re.match(r"^\u3000{3,}", raw)))
         )
     return lines
 

@@ -682,3 +682,118 @@ def test_centred_heading_as_wide_as_the_column_is_not_the_first_body_line():
     [item] = articles(page)
     assert item.headline == "用歌声架起友谊的桥梁"
     assert item.body.startswith("县实验中学合唱团")
+
+
+def test_unpunctuated_line_after_a_sentence_end_at_the_column_edge_is_a_heading():
+    # The first article's last line ends at the column edge; the line under it has no mark
+    # at all and stops short of the next article's column: a heading, not the paragraph's end.
+    page = (
+        "　　县实验小学开设书法课已\n"
+        "有三年，每周两节，由退休教\n"
+        "师义务授课，学生们都很喜欢，\n"
+        "家长们也十分满意，学校表示，\n"
+        "下学期还将开设国画课程，让\n"
+        "学生们感受传统文化的魅力，\n"
+        "进一步丰富校园文化生活内容。\n"
+        "县二中首届校园科技节开幕了\n"
+        "“动手做，这是我们\n"
+        "的初心”\n"
+        "　　县第二中学首届校园科技节今\n"
+        "天开幕，300多名学生展示了自己的\n"
+        "发明作品，吸引了很多家长前来观\n"
+        "看。科技节将持续一周，每天都有\n"
+        "新的活动和展览。\n"
+    )
+    items = articles(page)
+    assert items[0].body.endswith("进一步丰富校园文化生活内容。")
+    assert any(it.headline == "县二中首届校园科技节开幕了" for it in items)
+
+
+def test_author_note_with_a_bracketed_name_inside_closes_the_article():
+    page = (
+        "　　乡村学校的变化，离不开一代代教师的坚\n"
+        "守，也离不开各方面的持续投入。\n"
+        "　　（作者为某县教育局（县语言文字工作委\n"
+        "员会）副局长）\n"
+        "　　县里的职业学校去年招生一千二百人，今\n"
+        "年计划再增设两个专业，扩大招生规模。\n"
+    )
+    first, second = articles(page)
+    assert first.byline and "作者为某县教育局" in first.byline
+    assert "作者为" not in second.body and second.body.startswith("县里的职业学校")
+
+
+def test_reader_letter_signatures_close_each_letter():
+    page = (
+        "校门口的斑马线该重划了\n"
+        "　　我家孩子在县第三小学读书，校门口\n"
+        "的斑马线已经模糊不清，接送孩子时很不\n"
+        "安全，希望有关部门尽快重新施划。\n"
+        "　　某省某县\u00a0\u00a0周先生\n"
+        "乡村图书室应常开门\n"
+        "　　村里建了图书室，可平时总是锁着门\n"
+        "，孩子们想借书也借不到，建议安排专人\n"
+        "管理，定时开放。\n"
+        "　　某网站留言板网友\u00a0\u00a0吴女士\n"
+        "　　邮箱：letters@example.com\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "某省某县 周先生"
+    assert second.headline == "乡村图书室应常开门"
+    assert "周先生" not in second.body and "吴女士" not in second.body
+    assert "邮箱" in (second.byline or "")
+
+
+def test_photo_credit_broken_at_the_column_edge_is_one_credit():
+    page = (
+        "开学第一课\n"
+        "▲9月1日，县实验小学的学生在操场上参\n"
+        "加开学典礼。\n"
+        "张  明  李  红摄影报\n"
+        "道\n"
+        "　　县里的职业学校去年招生一千二百人，今\n"
+        "年计划再增设两个专业，扩大招生规模。\n"
+    )
+    items = segment_text(page).items
+    assert items[0].kind == "caption" and items[0].byline.endswith("李红摄影报道")
+    assert all(it.headline != "道" and not it.body.startswith("道") for it in items)
+
+
+def test_dateline_broken_before_dian_under_a_wider_column_opens_the_body():
+    page = (
+        "　　全县中小学今年新增教师三百名，师资力量明\n"
+        "显增强，乡村学校的课程开得更全了，音乐、美\n"
+        "术、体育课都有了专职教师。县教育局表示，明\n"
+        "年还将继续加大投入，新建和改扩建学校八所，\n"
+        "让每个孩子都能在家门口上好学，同时扩大优质\n"
+        "教育资源覆盖面，学生们和家长们都很高兴。\n"
+        "乡村学校建设提速\n"
+        "　　本报杭州8月28日\n"
+        "电\u00a0\u00a0（记者张明、李红）\n"
+        "昨天，县里新建的五所\n"
+        "乡村学校全部投入使用\n"
+        "，两千多名学生走进了\n"
+        "新教室。\n"
+    )
+    second = articles(page)[1]
+    assert second.headline == "乡村学校建设提速"
+    assert second.body.startswith("本报杭州8月28日电（记者张明、李红）昨天，")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", ""])
+def test_two_lines_opening_with_a_dateline_are_body_not_a_heading(space):
+    # With the lone space the second line fills the column and the paragraph runs on;
+    # without it the first two lines stop short, but a dateline still marks body text.
+    page = (
+        "乡村学校建设提速\n"
+        f"新华社北京8月29日电{space}\n"
+        f"{space}县政府日前印发《乡\n"
+        "村学校建设规划》，全\n"
+        "县将新建学校八所，让\n"
+        "每个孩子都能上好学。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村学校建设提速"
+    assert item.body.startswith("新华社北京8月29日电县政府日前印发《乡")
+    if space:
+        assert "\n" not in item.body
