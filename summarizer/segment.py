@@ -300,7 +300,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         under_kicker = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
                         and units[-1].text.endswith("——") and not _ends_terminal(so_far)
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
-        if buf and (in_block or note_closed or tagged or under_kicker or not (
+        # A ——subheadline under its headline stands on its own line.
+        under_head = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
+                      and _is_dash_head(so_far))
+        if buf and (in_block or note_closed or tagged or under_kicker or under_head or not (
                 dateline or open_note or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
             flush()
         zone_line = idx < top or idx >= bottom
@@ -429,6 +432,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
         return False
     return prev.width >= col - 4
+
+
+def _is_dash_head(text: str) -> bool:
+    """A ——subheadline: a line led by a dash, with no sentence in it."""
+    return (text.startswith("——") and len(text) > 3 and not _SIGNATURE.fullmatch(text)
+            and not re.search(r"[，。！？；：]", text))
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
