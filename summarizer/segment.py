@@ -321,7 +321,10 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     paragraph reaching back over the full-width lines above its last line.
     """
     n = len(lines)
-    ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text)]
+    # A whole quotation under a kicker (注册中心志愿者—— / “我们准备好了！”) is a headline.
+    ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text) and not (
+        i and lines[i - 1].text.endswith("——") and ln.text.startswith("“")
+        and ln.text.endswith("”") and not ln.indent)]
     if not ends:
         return 0, n
     last = ends[-1]
