@@ -634,7 +634,7 @@ def _layout(text: str) -> _Layout:
         u = units[i]
         if (u.kind == "para" and u.lines <= 3 and units[i + 1].opener
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
-                and not re.search(r"[。！？；]", u.text)):
+                and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)):
             u.kind = "short"
     # A bracketed word under a heading line is the headline's column name （无影灯）, not an
     # author note closing the article above.
@@ -1012,7 +1012,17 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     if sum(c.at is None for c in cands) < 2:
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
-    return _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
+    segments = _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
+    # An editor's note signed ——编者 right above a dateline introduces that article.
+    merged: list[_Segment] = []
+    for seg in segments:
+        first = seg.units[0]
+        if merged and units[stream[first]].opener and first > 0 and _SIGNATURE.fullmatch(
+                units[stream[first - 1]].text):
+            merged[-1].units.extend(seg.units)
+        else:
+            merged.append(seg)
+    return merged
 
 
 def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],
