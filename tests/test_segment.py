@@ -797,3 +797,55 @@ def test_two_lines_opening_with_a_dateline_are_body_not_a_heading(space):
     assert item.body.startswith("新华社北京8月29日电县政府日前印发《乡")
     if space:
         assert "\n" not in item.body
+
+
+def test_dash_subheadline_under_its_headline_is_not_joined_to_the_first_paragraph():
+    page = (
+        "县城小学开学第一课\n"
+        "　　9月1日，全县小学同上开学第一课，\n"
+        "孩子们在老师带领下学习安全知识。\n"
+        "本报记者  张明\n"
+        "让每一所乡村学校都有好老师\n"
+        "——写在县乡村教师节设立之际\n"
+        "8月15日，全县将迎来首个乡村教\n"
+        "师节。这个节日的设立，是对扎根\n"
+        "乡村的教师们最好的肯定和鼓励。\n"
+    )
+    first, second = articles(page)
+    assert second.headline == "让每一所乡村学校都有好老师"
+    assert second.subheadline == "——写在县乡村教师节设立之际"
+    assert second.body.startswith("8月15日，")
+
+
+def test_quotation_under_a_kicker_in_a_bottom_block_is_a_headline():
+    page = (
+        "　　今年，县里新建的五所乡村学校全部投\n"
+        "入使用，两千多名学生走进了宽敞明亮的\n"
+        "新教室，学校还配齐了图书室和实验室。\n"
+        "　　三年前，音乐老师来到大山深处的这所\n"
+        "小学，组建了合唱团。如今，合唱团的孩\n"
+        "子们登上了省城的舞台，歌声赢得了掌声。\n"
+        "五所乡村学校投入使用\n"
+        "县实验小学合唱团——\n"
+        "“我们的歌声飞出了大山！”\n"
+    )
+    items = articles(page)
+    assert all("飞出了大山" not in it.body for it in items)
+    assert any("“我们的歌声飞出了大山！”" in (it.headline or "") for it in items)
+
+
+def test_editor_note_signed_above_a_dateline_stays_with_that_article():
+    page = (
+        "五所新建乡村学校同时开学\n"
+        "　　今年秋季，县里新建的五所乡村学校全部\n"
+        "投入使用。本版今天刊发记者在开学第一天\n"
+        "的现场报道。\n"
+        "　　——编  者\n"
+        "　　本报某地9月1日电  （记者张明）今天，\n"
+        "全县五所新建乡村学校同时开学，两千多名\n"
+        "学生走进了宽敞明亮的新教室。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "五所新建乡村学校同时开学"
+    paragraphs = item.body.split("\n")
+    assert paragraphs[1] == "——编者" and paragraphs[2].startswith("本报某地9月1日电")
