@@ -459,7 +459,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature)
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
-    wrapped_head = nlines == 2 and not _OPENER.match(text) and (
+    wrapped_head = nlines == 2 and not _OPENER.match(text) and not text.endswith(("：", ":")) and (
         (len(text) <= 30 and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
     if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
