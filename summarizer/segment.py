@@ -91,7 +91,8 @@ _OPENER = re.compile(
     r"^(?:本报讯|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
 )
-_CAPTION = re.compile(r"^▲|图为")
+# (试图为, 力图为, 蓝图为…: verbs and nouns ending in 图 that happen to precede 为.)
+_CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
 # (山西壶关县  秦先生, 人民网“领导留言板”网友  宋先生).
 _LETTER_SIGNATURE = re.compile(r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·]{2,4}$")
