@@ -77,6 +77,8 @@ _LABELS = frozenset(
 )
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
+# A numbered section heading of a long document (一、序言, 二、发展党员情况).
+_NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}、[^，。！？；：:]{1,20}")
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -426,7 +428,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
         return indented_page and prev.width >= col - 1 and (
             col - 4 <= cur.width <= col + 1 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
-    if re.search(r"[，；、]", prev.text[:-1]):
+    # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
+    if re.search(r"[，；、]", re.sub(r"^[一二三四五六七八九十]{1,3}、", "", prev.text)[:-1]):
         return True
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of both the column and the next line was not broken by the edge (a
@@ -690,10 +693,11 @@ def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
 
 
 def _is_label(text: str) -> bool:
-    """A box label (核心阅读) or a bare section number (二, （三）): body structure, never a
-    headline."""
+    """A box label (核心阅读), a bare section number (二, （三）) or a numbered section heading
+    (一、序言): body structure, never a headline."""
     core = text.strip("■●◆【】[]·：: ")
-    return core in _LABELS or bool(_SECTION_NUMBER.fullmatch(core))
+    return core in _LABELS or bool(_SECTION_NUMBER.fullmatch(core)
+                                   or _NUMBERED_HEAD.fullmatch(core))
 
 
 def run_features(lay: _Layout, p: int) -> list[float]:
