@@ -849,3 +849,47 @@ def test_editor_note_signed_above_a_dateline_stays_with_that_article():
     assert item.headline == "五所新建乡村学校同时开学"
     paragraphs = item.body.split("\n")
     assert paragraphs[1] == "——编者" and paragraphs[2].startswith("本报某地9月1日电")
+
+
+def test_two_lines_ending_in_a_colon_stay_in_the_body():
+    page = (
+        "五所乡村学校开学\n"
+        "　　今年秋季，县里新建的五所乡村学校全\n"
+        "部投入使用，两千多名学生走进了新教室。\n"
+        "　　县教育局局长张明在开学典礼上对\n"
+        "全体师生说：\n"
+        "　　“希望同学们珍惜时光，努力学习，\n"
+        "早日成为国家的有用之才。”\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert item.body.split("\n")[1] == "县教育局局长张明在开学典礼上对全体师生说："
+
+
+def test_tu_wei_inside_a_word_does_not_make_a_caption():
+    page = (
+        "某国政府的辩护于事无补\n"
+        "　　近期，某国政府在一些国际场合试图为其错\n"
+        "误做法辩护，引发各方批评。专家指出，这种\n"
+        "做法于事无补，只会损害自身信誉。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.kind == "article" and item.headline == "某国政府的辩护于事无补"
+
+
+def test_numbered_section_headings_are_sections_not_headlines():
+    page = (
+        "全县学校和在校学生情况统计公报\n"
+        "一、学校情况\n"
+        "全县共有各级各类学校一百二\n"
+        "十所，比上年增加五所，其中\n"
+        "新建乡村学校五所。\n"
+        "二、学生情况\n"
+        "全县在校学生八万二千人，比\n"
+        "上年增长百分之三，乡村学校\n"
+        "在校学生增加两千人。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "全县学校和在校学生情况统计公报"
+    assert item.sections == ("一、学校情况", "二、学生情况")
+    assert item.body.split("\n")[1].startswith("全县在校学生")
