@@ -749,8 +749,8 @@ def run_features(lay: _Layout, p: int) -> list[float]:
 # Logistic-regression weights for run_features, fitted on rendered July-August pages
 # by benchmarks/tune_segmentation.py (October-November pages are kept for checking).
 _RUN_WEIGHTS = (
-    -2.651, 0.783, -2.611, 2.960, 1.386, 1.040, 2.473, -1.923, -0.560, 1.909, -0.348, -0.985,
-    -1.033, 0.774, -2.331,
+    -2.706, 1.304, -2.282, 4.578, 2.195, 0.894, 2.249, -2.692, -0.177, 3.188, -0.903, -1.030,
+    -2.072, 0.961, -1.334,
 )
 
 
