@@ -1018,12 +1018,14 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
     segments = _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
-    # An editor's note signed ——编者 right above a dateline introduces that article.
+    # An editor's note signed ——编者 right above a dateline introduces that article, and a
+    # paragraph ending in a colon (这正是：) introduces what follows it.
     merged: list[_Segment] = []
     for seg in segments:
         first = seg.units[0]
-        if merged and units[stream[first]].opener and first > 0 and _SIGNATURE.fullmatch(
-                units[stream[first - 1]].text):
+        before = units[stream[first - 1]].text if first > 0 else ""
+        if merged and (before.endswith(("：", ":")) or (
+                units[stream[first]].opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
         else:
             merged.append(seg)
