@@ -460,8 +460,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
     signature = bool(_SIGNATURE.fullmatch(text))
+    # (A line ending in a comma is a line of verse or a list, never a heading.)
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
-             and not signature)
+             and not signature and not text.endswith(("，", "、", ",")))
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
     wrapped_head = nlines == 2 and not _OPENER.match(text) and not text.endswith(("：", ":")) and (
         (len(text) <= 30 and not re.search(r"[。！？；，]", text))
