@@ -73,7 +73,8 @@ _NOTE_LINE = re.compile(
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
     "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
-    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士 内容提要".split()
+    "专家点评 短评 镜头 数说 新闻链接 观察 小贴士 内容提要 这正是 点评 引子 绝活看点 人物小传 "
+    "推荐读物 对话人 感言".split()
 )
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
