@@ -893,3 +893,70 @@ def test_numbered_section_headings_are_sections_not_headlines():
     assert item.headline == "全县学校和在校学生情况统计公报"
     assert item.sections == ("一、学校情况", "二、学生情况")
     assert item.body.split("\n")[1].startswith("全县在校学生")
+
+
+def test_verse_after_a_colon_stays_with_its_commentary_in_another_column():
+    page = (
+        "　　今年上半年，全县新改造老旧小区四十二个，惠及\n"
+        "居民一万二千户，小区环境明显改善。不少小区加装\n"
+        "了电梯，修缮了屋顶，新建了停车位和健身场地，居\n"
+        "民们的生活更加方便舒适。\n"
+        "这正是：\n"
+        "旧楼换新颜，\n"
+        "居民笑开颜。\n"
+        "小区环境好，\n"
+        "\n"
+        "生活更美满。\n"
+        "张  明文\n"
+        "　　村里的图书室建成开放以\n"
+        "来，每天都有不少孩子来这里看\n"
+        "书，暑假期间更是座无虚席。图\n"
+        "书室还定期举办读书分享会，孩\n"
+        "子们争着上台讲故事。\n"
+    )
+    first, second = articles(page)
+    verse = "旧楼换新颜，居民笑开颜。小区环境好，生活更美满。"
+    assert first.body.split("\n")[1:] == ["这正是：", verse]
+    assert first.byline == "张 明文"
+    assert second.body.startswith("村里的图书室")
+
+
+def test_verse_lines_ending_in_commas_are_not_sub_heads():
+    page = (
+        "　　今年上半年，全县新改造老旧小区四十二个，惠及\n"
+        "居民一万二千户，小区环境明显改善。不少小区加装\n"
+        "了电梯，修缮了屋顶，新建了停车位和健身场地，居\n"
+        "民们的生活更加方便舒适。\n"
+        "这正是：\n"
+        "旧楼换新颜，\n"
+        "居民笑开颜。\n"
+        "小区环境好，\n"
+        "\n"
+        "生活更美满。\n"
+        "张  明文\n"
+        "　　村里的图书室建成开放以来，每天都有不少孩子\n"
+        "来这里看书，暑假期间更是座无虚席。图书室还定期\n"
+        "举办读书分享会，孩子们争着上台讲故事。\n"
+    )
+    first, _ = articles(page)
+    assert first.sections == ()
+    assert first.body.endswith("旧楼换新颜，\n居民笑开颜。\n小区环境好，\n生活更美满。")
+
+
+def test_profile_label_under_a_headline_is_a_section_not_part_of_the_headline():
+    page = (
+        "县城小学开学第一课\n"
+        "　　9月1日，全县小学同上开学第一课，孩子\n"
+        "们在老师带领下学习安全知识。\n"
+        "本报记者  张明\n"
+        "扎根乡村的好老师\n"
+        "人物小传\n"
+        "　　李红，县实验小学教师，从教二十年，\n"
+        "先后获评市优秀教师、省师德标兵。\n"
+        "　　走进李红的教室，墙上贴满了孩子们的\n"
+        "作品。她说：“看到孩子们进步，就是我最\n"
+        "大的幸福。”\n"
+    )
+    _, second = articles(page)
+    assert second.headline == "扎根乡村的好老师"
+    assert second.sections == ("人物小传",)
