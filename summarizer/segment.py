@@ -308,7 +308,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         under_head = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
                       and _is_dash_head(so_far))
         if buf and (in_block or note_closed or tagged or under_kicker or under_head or not (
-                dateline or open_note or _continues(buf[-1], ln, cols[idx - 1], indented_page))):
+                dateline or open_note
+                or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -388,8 +389,12 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     return start, last + 1
 
 
-def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) -> bool:
-    """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph."""
+def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
+               col_below: int | None = None) -> bool:
+    """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph.
+
+    ``col`` is the column around ``prev``, ``col_below`` the one around ``cur``: they differ
+    where ``prev`` opens an article set in a narrower column than the one above it."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
@@ -439,7 +444,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool) ->
     cur_width = cur.width - (2 if cur.text[-1] in _HANGING else 0)
     if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
         return False
-    return prev.width >= col - 4
+    return prev.width >= col - 4 or (
+        col_below is not None and prev.width >= col_below - 1 and abs(prev.width - cur.width) <= 2)
 
 
 def _is_dash_head(text: str) -> bool:
