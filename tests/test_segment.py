@@ -960,3 +960,26 @@ def test_profile_label_under_a_headline_is_a_section_not_part_of_the_headline():
     _, second = articles(page)
     assert second.headline == "扎根乡村的好老师"
     assert second.sections == ("人物小传",)
+
+
+def test_first_line_of_an_article_in_a_narrower_column_is_body_text():
+    # Around the new article's first line most lines are still the wide ones above it, so
+    # only the column below shows that the line is full.
+    page = (
+        "　　今年，县里新建的五所乡村学校全部投入使用，两千\n"
+        "多名学生走进了宽敞明亮的新教室。学校配齐了图书室、\n"
+        "实验室和运动场，乡村学校办学条件明显改善。县教育局\n"
+        "表示，明年还将继续加大投入，新建和改扩建学校八所，\n"
+        "让每个孩子都能在家门口上好学，家长们对此都很满意。\n"
+        "村里的图书室建成开放以来每天都\n"
+        "有不少孩子来看书。暑假期间，图\n"
+        "书室更是座无虚席，还定期举办读\n"
+        "书分享会，孩子们争着上台讲故事\n"
+        "。图书室的书都是县图书馆统一配\n"
+        "送的，每季度更换一次，孩子们总\n"
+        "能读到新书。管理员说，下一步还\n"
+        "将开设网上借阅，方便村民借书。\n"
+    )
+    _, second = articles(page)
+    assert second.headline is None
+    assert second.body.startswith("村里的图书室建成开放以来每天都有不少孩子来看书。")
