@@ -445,7 +445,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
         return False
     return prev.width >= col - 4 or (
-        col_below is not None and prev.width >= col_below - 1 and abs(prev.width - cur.width) <= 2)
+        col_below is not None and col_below >= 20 and prev.width >= col_below - 1
+        and abs(prev.width - cur.width) <= 2)  # (narrower runs are verse, not a column)
 
 
 def _is_dash_head(text: str) -> bool:
