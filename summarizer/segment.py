@@ -407,7 +407,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
-    if _is_short_kind(prev.text, prev.spaced) and (col is None or prev.width < col - 4):
+    if _is_short_kind(prev.text, prev.spaced) and (
+            col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):
         return False  # a byline ends its line unless it fills the column and wraps
     if indented_page and cur.indent:
         return False
