@@ -983,3 +983,39 @@ def test_first_line_of_an_article_in_a_narrower_column_is_body_text():
     _, second = articles(page)
     assert second.headline is None
     assert second.body.startswith("村里的图书室建成开放以来每天都有不少孩子来看书。")
+
+
+def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
+    page = (
+        "县城小学开学第一课\n"
+        "　　9月1日，全县小学同上开\n"
+        "学第一课，孩子们在老师带领\n"
+        "下学习安全知识，开学第一天\n"
+        "过得充实又有意义。\n"
+        "　　（李红、王刚参与采写）\n"
+        "图片报道\n"
+        "　　9月1日，县实验小学的学\n"
+        "生在操场上参加开学典礼。图\n"
+        "为学生们向国旗敬礼。\n"
+        "　　张  明摄\n"
+    )
+    article, caption = segment_text(page).items
+    assert article.byline == "李红、王刚参与采写"
+    assert caption.kind == "caption" and caption.headline == "图片报道"
+
+
+def test_zhibi_note_closes_the_article():
+    page = (
+        "县城小学开学第一课\n"
+        "　　9月1日，全县小学同上开\n"
+        "学第一课，孩子们在老师带领\n"
+        "下学习安全知识。\n"
+        "　　（执笔：李红）\n"
+        "乡村图书室开放\n"
+        "　　村里的图书室建成开放以\n"
+        "来，每天都有不少孩子来这里\n"
+        "看书。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "执笔：李红"
+    assert second.headline == "乡村图书室开放"
