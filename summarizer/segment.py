@@ -631,11 +631,15 @@ def _layout(text: str) -> _Layout:
     for i in range(n_units - 1):
         if (units[i].kind in ("para", "caption") and units[i + 1].kind == "credit"
                 and len(units[i].text) <= 200):
-            units[i].kind = "caption"
             j, total = i, len(units[i].text)
             while j > 1 and units[j - 1].kind == "para" and total + len(units[j - 1].text) <= 300:
                 j -= 1
                 total += len(units[j].text)
+            # Without 图为 or ▲, only a titled item is a photo: a credit under the last
+            # paragraph of a longer article is that article's photo credit.
+            if units[i].kind == "para" and not (j > 0 and units[j - 1].kind == "short"):
+                continue
+            units[i].kind = "caption"
             if j < i and units[j - 1].kind == "short":
                 units[j].kind = "caption"
                 units[j].text = "\n".join(u.text for u in units[j:i + 1])
