@@ -1019,3 +1019,35 @@ def test_zhibi_note_closes_the_article():
     first, second = articles(page)
     assert first.byline == "执笔：李红"
     assert second.headline == "乡村图书室开放"
+
+
+def test_photo_credit_under_the_last_paragraph_of_a_long_article_is_its_byline():
+    page = (
+        "县城小学开学第一课\n"
+        "　　9月1日，全县小学同上开学第一课，孩\n"
+        "子们在老师带领下学习安全知识。各校结合实\n"
+        "际，组织学生观看安全教育视频，开展应急疏\n"
+        "散演练，让孩子们掌握基本的自救互救技能，\n"
+        "把安全意识种在心里。\n"
+        "　　县教育局有关负责人介绍，今年秋季学期\n"
+        "，全县新增学位两千多个，新建和改扩建学校\n"
+        "五所，乡村学校的图书室、实验室和运动场全\n"
+        "部配齐，师资力量也进一步加强，新招聘教师\n"
+        "三百名，全部充实到乡村学校。\n"
+        "　　家长代表李红说，孩子们在新学校上课，环\n"
+        "境好了，老师也更用心了，我们做家长的打心\n"
+        "底里高兴。她希望孩子们珍惜好时光，努力学\n"
+        "习，长大后为家乡建设出一份力。\n"
+        "　　开学典礼上，校长为新生佩戴红领巾，高\n"
+        "年级学生表演了精心准备的节目，家长们也来\n"
+        "到学校，和孩子们一起度过这个难忘的日子，\n"
+        "操场上欢声笑语不断。\n"
+        "　　张  明摄\n"
+        "乡村图书室开放\n"
+        "　　村里的图书室建成开放以来，每天都有不少孩\n"
+        "子来这里看书。\n"
+    )
+    first, second = segment_text(page).items
+    assert first.kind == "article" and first.headline == "县城小学开学第一课"
+    assert first.body.endswith("操场上欢声笑语不断。") and first.byline == "张 明摄"
+    assert second.headline == "乡村图书室开放"
