@@ -437,7 +437,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
     if re.search(r"[，；、]", re.sub(r"^[一二三四五六七八九十]{1,3}、", "", prev.text)[:-1]):
-        return True
+        # ... unless the line stops well short of the column both around it and below it:
+        # a sub-head with a comma (特色研学，正当其时).
+        return prev.indent or prev.width >= col - 6 or col_below is None or (
+            prev.width >= col_below - 6)
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of both the column and the next line was not broken by the edge (a
     # heading nearly as wide as the column).
