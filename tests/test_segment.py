@@ -1051,3 +1051,19 @@ def test_photo_credit_under_the_last_paragraph_of_a_long_article_is_its_byline()
     assert first.kind == "article" and first.headline == "县城小学开学第一课"
     assert first.body.endswith("操场上欢声笑语不断。") and first.byline == "张 明摄"
     assert second.headline == "乡村图书室开放"
+
+
+def test_sub_head_with_a_comma_on_a_page_without_indents_is_a_section():
+    page = (
+        "乡村学校见闻\n"
+        "今年秋季，县里新建的五所乡村学校全\n"
+        "部投入使用，两千多名学生走进了宽敞\n"
+        "明亮的新教室，学习条件明显改善。\n"
+        "课程开齐，质量提升\n"
+        "学校配齐了音乐、美术和体育专职教师\n"
+        "，孩子们每天都能上到喜欢的课程，学\n"
+        "习兴趣越来越浓，成绩也稳步提高。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ("课程开齐，质量提升",)
+    assert item.body.split("\n")[1].startswith("学校配齐了")
