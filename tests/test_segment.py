@@ -706,7 +706,7 @@ def test_unpunctuated_line_after_a_sentence_end_at_the_column_edge_is_a_heading(
     )
     items = articles(page)
     assert items[0].body.endswith("进一步丰富校园文化生活内容。")
-    assert any(it.headline == "县二中首届校园科技节开幕了" for it in items)
+    assert any("县二中首届校园科技节开幕了" in (it.kicker, it.headline) for it in items)
 
 
 def test_author_note_with_a_bracketed_name_inside_closes_the_article():
