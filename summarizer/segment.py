@@ -528,7 +528,7 @@ _OPEN_BONUS = 0.5  # 本报讯 / 新华社…电 at the start of a paragraph
 _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
-_LEFTOVER_MIN = 0.18  # share of a block headline's weighted grams its article must contain
+_LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 
 
 @dataclass
