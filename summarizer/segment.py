@@ -99,6 +99,9 @@ _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
 # (山西壶关县  秦先生, 人民网“领导留言板”网友  宋先生).
 _LETTER_SIGNATURE = re.compile(r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·]{2,4}$")
+# The last line of a report on an official event: who else attended (吴政隆等参加会见。).
+_ATTENDED = re.compile(
+    r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
 _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
@@ -1035,14 +1038,19 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
     segments = _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
-    # An editor's note signed ——编者 right above a dateline introduces that article, and a
-    # paragraph ending in a colon (这正是：) introduces what follows it.
+    # An editor's note signed ——编者 right above a dateline introduces that article, a
+    # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
+    # else attended (王毅参加会见。) closes the report above it.
     merged: list[_Segment] = []
     for seg in segments:
-        first = seg.units[0]
-        before = units[stream[first - 1]].text if first > 0 else ""
-        if merged and (before.endswith(("：", ":")) or (
-                units[stream[first]].opener and _SIGNATURE.fullmatch(before))):
+        if merged and _ATTENDED.fullmatch(units[stream[seg.units[0]]].text):
+            merged[-1].units.append(seg.units.pop(0))
+            if not seg.units:
+                continue
+        first = units[stream[seg.units[0]]]
+        before = units[stream[seg.units[0] - 1]].text if seg.units[0] > 0 else ""
+        if merged and (before.endswith(("：", ":"))
+                       or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
         else:
             merged.append(seg)
