@@ -79,7 +79,8 @@ _LABELS = frozenset(
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 # A numbered section heading of a long document (一、序言, 二、发展党员情况).
-_NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}、[^，。！？；：:]{1,20}")
+_HEAD_NUMBER = r"[一二三四五六七八九十]{1,3}、"
+_NUMBERED_HEAD = re.compile(rf"{_HEAD_NUMBER}[^，。！？；：:]{{1,20}}")
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -302,14 +303,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                   and not re.search(r"[。！？；]", so_far)
                   and not (re.search(r"[，：:]", so_far) and cols[idx - 1] is not None
                            and buf[0].width >= cols[idx - 1] - 2))
+        below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
         # The line under a kicker (天津市——) that stops short of the column is the headline,
         # however it is punctuated.
-        under_kicker = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
-                        and units[-1].text.endswith("——") and not _ends_terminal(so_far)
+        under_kicker = (below_heading and units[-1].text.endswith("——")
+                        and not _ends_terminal(so_far)
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
         # A ——subheadline under its headline stands on its own line.
-        under_head = (len(buf) == 1 and bool(units) and units[-1].kind == "short"
-                      and _is_dash_head(so_far))
+        under_head = below_heading and _is_dash_head(so_far)
         if buf and (in_block or note_closed or tagged or under_kicker or under_head or not (
                 dateline or open_note
                 or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
@@ -439,7 +440,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             col - 4 <= cur.width <= col + 1 or _ends_terminal(cur.text))
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
-    if re.search(r"[，；、]", re.sub(r"^[一二三四五六七八九十]{1,3}、", "", prev.text)[:-1]):
+    if re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]):
         # ... unless the line stops well short of the column both around it and below it:
         # a sub-head with a comma (特色研学，正当其时).
         return prev.indent or prev.width >= col - 6 or col_below is None or (
