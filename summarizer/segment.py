@@ -57,7 +57,8 @@ _BYLINE_WORD = (
     r"(?:本报记者|本报特约记者|本报通讯员|特约记者|新华社记者|人民日报记者|记者|通讯员|实习生)"
 )
 _NAME = r"[\u4e00-\u9fff·]{1,4}"
-# Text inside a note's brackets, which may hold one bracketed name of its own (国家行政学院).
+# Text inside a note's brackets, which may hold one bracketed name of its own
+# (县语言文字工作委员会).
 _NOTE_TEXT = r"(?:[^（()）]|[（(][^（()）]{1,20}[）)])"
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
@@ -78,7 +79,7 @@ _LABELS = frozenset(
 )
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
-# A numbered section heading of a long document (一、序言, 二、发展党员情况).
+# A numbered section heading of a long document (一、总体情况, 二、学校建设).
 _HEAD_NUMBER = r"[一二三四五六七八九十]{1,3}、"
 _NUMBERED_HEAD = re.compile(rf"{_HEAD_NUMBER}[^，。！？；：:]{{1,20}}")
 _BYLINE_LINE = re.compile(
@@ -98,9 +99,9 @@ _OPENER = re.compile(
 # (试图为, 力图为, 蓝图为…: verbs and nouns ending in 图 that happen to precede 为.)
 _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
-# (山西壶关县  秦先生, 人民网“领导留言板”网友  宋先生).
+# (某省某县  周先生, 某网站留言板网友  吴女士).
 _LETTER_SIGNATURE = re.compile(r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·]{2,4}$")
-# The last line of a report on an official event: who else attended (吴政隆等参加会见。).
+# The last line of a report on an official event: who else attended (张明等参加会见。).
 _ATTENDED = re.compile(
     r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
@@ -330,7 +331,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     paragraph reaching back over the full-width lines above its last line.
     """
     n = len(lines)
-    # A whole quotation under a kicker (注册中心志愿者—— / “我们准备好了！”) is a headline.
+    # A whole quotation under a kicker (县实验小学合唱团—— / “我们的歌声飞出了大山！”) is a
+    # headline.
     ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text) and not (
         i and lines[i - 1].text.endswith("——") and ln.text.startswith("“")
         and ln.text.endswith("”") and not ln.indent)]
@@ -406,7 +408,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if _CREDIT.match(prev.text + cur.text) and not _CREDIT.match(prev.text):
         return True  # a photo credit broken at the column edge (…摄影报 / 道)
     if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
-        return True  # a dateline broken at the column edge (本报杭州8月28日 / 电)
+        return True  # a dateline broken at the column edge (本报某地9月1日 / 电)
     if _is_short_kind(cur.text, cur.spaced):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
@@ -442,7 +444,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
     if re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]):
         # ... unless the line stops well short of the column both around it and below it:
-        # a sub-head with a comma (特色研学，正当其时).
+        # a sub-head with a comma (课程开齐，质量提升).
         return prev.indent or prev.width >= col - 6 or col_below is None or (
             prev.width >= col_below - 6)
     # A line of full-width characters alone fills the column to the character; one that stops a
@@ -715,7 +717,7 @@ def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
 
 def _is_label(text: str) -> bool:
     """A box label (核心阅读), a bare section number (二, （三）) or a numbered section heading
-    (一、序言): body structure, never a headline."""
+    (一、总体情况): body structure, never a headline."""
     core = text.strip("■●◆【】[]·：: ")
     return core in _LABELS or bool(_SECTION_NUMBER.fullmatch(core)
                                    or _NUMBERED_HEAD.fullmatch(core))
@@ -1041,7 +1043,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     segments = _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
-    # else attended (王毅参加会见。) closes the report above it.
+    # else attended (李红参加会见。) closes the report above it.
     merged: list[_Segment] = []
     for seg in segments:
         if merged and _ATTENDED.fullmatch(units[stream[seg.units[0]]].text):
