@@ -65,12 +65,23 @@ _NOTE_LINE = re.compile(
     r"^[（(](?:(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源|综合|执笔)"
     rf"{_NOTE_TEXT}{{0,80}}"
     r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
-    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|制图|本版制图|美编|本版邮箱|电子信箱"
-    r"|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|邮箱|传真)[:：]"
+    r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|数据整理|制图|本版制图|美编|本版邮箱"
+    r"|电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|本版策划|本期策划|邮箱|传真)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
     r"|^[\u4e00-\u9fff]{2,4}\s?文$"
     r"|^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d]{1,3}版[）)]$"
 )
+# The page's staff box: a line naming the page's editors (本版责编：…, 五版责编：…) heads the
+# staff lines printed at the end of the page (本版邮箱：…, 版式设计：…).
+_STAFF_HEAD = re.compile(r"^(?:本|[一二三四五六七八九十]{1,3}|\d{1,2})版责编")
+_STAFF_LINE = re.compile(
+    r"^(?:本版|本期)(?:邮箱|统筹|策划)|^(?:版式设计|电子信箱|电子邮箱|数据来源|数据整理|资料来源)"
+    r"|^(?:邮箱|统筹|策划|制图|美编|责任编辑)[:：]")
+# Staff lines that list people, and the names such a line carries on with when it wraps.
+_STAFF_PEOPLE = re.compile(
+    r"^(?:(?:本|[一二三四五六七八九十]{1,3}|\d{1,2})版责编|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图"
+    r"|责任编辑)")
+_NAMES = re.compile(r"[\u4e00-\u9fff·]{1,3}(?:\s+[\u4e00-\u9fff·]{1,3})*")
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
     "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
@@ -178,14 +189,21 @@ def clean_line(raw: str) -> str:
     return out
 
 
+def _unspace(raw: str) -> str:
+    """A credit line with single spaces between names, and no OCR spacing between letters."""
+    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
+    tokens = text.split(" ")
+    # Many one-character tokens: OCR spacing between every character, not spaces between names.
+    return "".join(tokens) if sum(len(t) == 1 for t in tokens) >= 3 else text
+
+
 def _clean_byline(raw: str) -> str:
     text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
-    tokens = text.split(" ")
-    if sum(len(t) == 1 for t in tokens) >= 3:
-        # OCR spacing between every character, not spaces between names.
-        text = re.sub(rf"^{_BYLINE_WORD}", lambda m: m.group(0) + " ", "".join(tokens))
+    joined = _unspace(text)
+    if joined != text:
+        text = re.sub(rf"^{_BYLINE_WORD}", lambda m: m.group(0) + " ", joined)
     return text
 
 
@@ -241,7 +259,8 @@ def _is_short_kind(text: str, spaced: str = "") -> str | None:
     """``credit``, ``byline`` or None; ``spaced`` is the line with its spaces, when one line."""
     if _CREDIT.match(text):
         return "credit"
-    if _BYLINE_LINE.match(text) or _NOTE_LINE.match(text) or _LETTER_SIGNATURE.match(spaced):
+    if (_BYLINE_LINE.match(text) or _NOTE_LINE.match(text) or _STAFF_HEAD.match(text)
+            or _LETTER_SIGNATURE.match(spaced)):
         return "byline"
     return None
 
@@ -265,10 +284,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             tail = buf.pop()
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
-             and b.text[:1].isalpha() else "") + b.text if k else b.text
+             and b.text[:1].isalpha() and not _email_broken(a.text, b.text) else "") + b.text
+            if k else b.text
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        unit = _classify(text, len(buf), buf[-1].spaced)
+        if _STAFF_PEOPLE.match(text) and _is_short_kind(text):  # the names stay apart
+            unit = _Unit(" ".join(ln.spaced for ln in buf), "byline", len(buf))
+        else:
+            unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
@@ -312,9 +335,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
         # A ——subheadline under its headline stands on its own line.
         under_head = below_heading and _is_dash_head(so_far)
-        if buf and (in_block or note_closed or tagged or under_kicker or under_head or not (
-                dateline or open_note
-                or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
+        # A staff line wrapped at the column edge carries on with more names, and an e-mail
+        # address with the rest of it, even in a headline block.
+        carried = bool(buf) and (_names_carry(so_far, ln.spaced)
+                                 or _email_broken(buf[-1].text, ln.text))
+        if buf and not carried and (
+                in_block or note_closed or tagged or under_kicker or under_head or not (
+                    dateline or open_note
+                    or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -347,10 +375,19 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
             joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
             if last + k < n and (_is_short_kind(joined, lines[last + 1].spaced if k == 1 else "")
                                  or _SIGNATURE.fullmatch(joined)):
+                note = last + 1
                 last += k
+                # An address broken at the column edge, the bracket it opens and the names of
+                # a staff line carry on.
+                while last + 1 < n and (_email_broken(lines[last].text, lines[last + 1].text) or (
+                        joined.count("（") > joined.count("）") and len(joined) <= 80) or (
+                        _names_carry(joined, lines[last + 1].spaced))):
+                    last += 1
+                    joined = "".join(ln.text for ln in lines[note:last + 1])
                 # A note as wide as the column above it wraps onto the next line.
                 while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
-                       and not _ends_terminal(lines[last].text)):
+                       and not _ends_terminal(lines[last].text)
+                       and not _is_short_kind(lines[last + 1].text, lines[last + 1].spaced)):
                     last += 1
                 grown = True
                 break
@@ -395,6 +432,24 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     return start, last + 1
 
 
+def _names_carry(staff: str, spaced: str) -> bool:
+    """Whether a line of names (``spaced``: with its spaces) carries on a staff line wrapped at
+    the column edge. Only the editors' line is followed by a single name on its own; under
+    other staff lines that may as well be a short heading (上半年)."""
+    tokens = spaced.split(" ")
+    if not _NAMES.fullmatch(spaced) or (len(tokens) >= 3 and all(len(t) == 1 for t in tokens)):
+        return False  # (one character after another: OCR spacing in a line of text)
+    return bool(_STAFF_HEAD.match(staff) or (_STAFF_PEOPLE.match(staff) and len(tokens) > 1))
+
+
+def _email_broken(upper: str, lower: str) -> bool:
+    """Whether an e-mail address was broken at the column edge between two lines."""
+    return bool((re.search(r"[A-Za-z0-9._-]@[A-Za-z0-9.-]*$", upper)
+                 and re.match(r"[A-Za-z0-9.]", lower))
+                or (re.search(r"[A-Za-z0-9._-]$", upper)
+                    and re.match(r"[A-Za-z0-9._-]*@", lower)))
+
+
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
                col_below: int | None = None) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph.
@@ -409,6 +464,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True  # a photo credit broken at the column edge (…摄影报 / 道)
     if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
         return True  # a dateline broken at the column edge (本报某地9月1日 / 电)
+    if _email_broken(prev.text, cur.text):
+        return True
     if _is_short_kind(cur.text, cur.spaced):
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
@@ -629,6 +686,7 @@ class _Layout:
     block: list[int]  # short units above the first / below the last paragraph
     grams: list[set[str]]
     sim: _Similarity
+    staff: list[int]  # the staff box (editors' line first), kept as an item of its own
 
 
 def _layout(text: str) -> _Layout:
@@ -680,6 +738,9 @@ def _layout(text: str) -> _Layout:
             continue
         merged.append(u)
     units, n_units = merged, len(merged)
+    staff = _staff_box(units)
+    for i in staff:
+        units[i].kind = "staff"
     body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
     first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
     while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
@@ -703,7 +764,27 @@ def _layout(text: str) -> _Layout:
             run = []
     texts = [units[i].text for i in stream]
     grams = [_grams(t) for t in texts]
-    return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts))
+    return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts), staff)
+
+
+def _staff_box(units: list[_Unit]) -> list[int]:
+    """The page's editors' line and the staff lines after its last paragraph, head first.
+
+    Without an editors' line such lines close the last article, as its notes."""
+    head = next((i for i, u in enumerate(units) if u.kind == "byline"
+                 and _STAFF_HEAD.match(u.text)), None)
+    if head is None:
+        return []
+    last = max((i for i, u in enumerate(units) if u.kind in ("para", "caption")), default=-1)
+    box = [head]
+    for i in range(last + 1, len(units)):
+        text = re.sub(r"\s", "", units[i].text)
+        if i != head and units[i].kind in ("byline", "credit", "short") and (
+                _STAFF_LINE.match(text)
+                # a remark in brackets under a staff line (（来稿请注明栏目名）)
+                or (box[-1] == i - 1 != head and re.fullmatch(r"[（(][^（）()]+[）)]", text))):
+            box.append(i)
+    return box
 
 
 def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
@@ -866,6 +947,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                 consumed_runs.add(first)
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
+    if lay.staff:
+        head, *rest = lay.staff
+        items.append(Item(id=str(len(items) + 1), kind="article", headline=units[head].text,
+                          body="\n".join(_unspace(units[i].text) for i in rest)))
     return Page(source=source, items=tuple(items))
 
 

@@ -1067,3 +1067,55 @@ def test_sub_head_with_a_comma_on_a_page_without_indents_is_a_section():
     [item] = articles(page)
     assert item.sections == ("课程开齐，质量提升",)
     assert item.body.split("\n")[1].startswith("学校配齐了")
+
+
+# A two-article page whose editors' line sits in the headline block, its names wrapped onto
+# lines of their own, with the staff lines printed after the last article.
+STAFF_PAGE = (
+    "县里新建五所乡村学校\n"
+    "社区书屋成了孩子们的乐园\n"
+    "本版责编：周  文  林小雨\n"
+    "何  平\n"
+    "　　本报讯 今年秋季，县里新建的五所乡村学\n"
+    "校全部投入使用，两千多名学生走进了宽敞明\n"
+    "亮的新教室。\n"
+    "　　县教育局表示，明年还将继续加大投入。\n"
+    "　　（本报记者 赵  明）\n"
+    "　　暑假里，社区书屋每天都坐满了前来看书\n"
+    "的孩子，志愿者还为他们开设了阅读课。\n"
+    "　　书屋负责人说，今年新添了两千册图书。\n"
+    "　　本版邮箱：xiangcun_edu@exa\n"
+    "mple.com\n"
+    "　　版式设计：孙  悦\n"
+)
+
+
+def test_staff_box_is_an_item_of_its_own():
+    items = articles(STAFF_PAGE)
+    assert [it.headline for it in items] == [
+        "县里新建五所乡村学校", "社区书屋成了孩子们的乐园", "本版责编：周 文 林小雨 何 平"]
+    school, library, staff = items
+    assert school.byline == "本报记者 赵 明"
+    assert library.byline is None and library.body.endswith("今年新添了两千册图书。")
+    assert staff.body.split("\n") == ["本版邮箱：xiangcun_edu@example.com", "版式设计：孙 悦"]
+
+
+def test_staff_lines_without_an_editors_line_close_the_last_article():
+    page = STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "")
+    school, library = articles(page)
+    assert library.headline == "社区书屋成了孩子们的乐园"
+    assert library.byline == "本版邮箱：xiangcun_edu@example.com 版式设计：孙 悦"
+
+
+def test_ocr_spaced_paragraph_under_a_staff_line_is_not_taken_for_names():
+    page = (
+        "山村教师的一天\n"
+        "　　天还没亮，李老师就起床备课，七点前\n"
+        "赶到学校，迎接第一个到校的孩子。\n"
+        "　　版式设计：孙  悦\n"
+        "　　我 对 这 所 学 校 一 直 很 有\n"
+        "感 情 。\n"
+        "　　二十年前，我就是在这里读完了小学。\n"
+    )
+    body = "\n".join(it.body for it in articles(page))
+    assert "我对这所学校一直很有感情。" in body.split("\n")
