@@ -460,6 +460,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True  # typesetting never starts a line with closing punctuation
     if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
         return False
+    if prev.centred or cur.centred:
+        return False  # a line set in the middle of the column is a heading of its own
     if _CREDIT.match(prev.text + cur.text) and not _CREDIT.match(prev.text):
         return True  # a photo credit broken at the column edge (…摄影报 / 道)
     if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
@@ -1125,7 +1127,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     if sum(c.at is None for c in cands) < 2:
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
-    segments = _merge_same_column(_force_splits(segments, hard, emit), units, stream, hard)
+    segments = _merge_same_column(
+        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
     # else attended (李红参加会见。) closes the report above it.
@@ -1245,10 +1248,12 @@ def _heading_like(unit: _Unit) -> bool:
     return unit.lines <= 2 and not _ends_terminal(unit.text) and len(unit.text) <= 30
 
 
-def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]]) -> list[
-        _Segment]:
+def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[float]],
+                  printed_at: list[int | None]) -> list[_Segment]:
     """Split at openers and after end bylines, which always start an article; the headline
-    stays with the part whose first paragraph matches it best."""
+    stays with the part it is printed above (``printed_at``: where each candidate heading
+    stands, None for a block line), else with the part whose first paragraph matches it
+    best."""
     out: list[_Segment] = []
     for seg in segments:
         parts: list[list[int]] = [[seg.units[0]]]
@@ -1260,7 +1265,8 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
         if len(parts) == 1 or seg.state < 0:
             out.extend(_Segment(part, seg.state if k == 0 else -1) for k, part in enumerate(parts))
             continue
-        best = max(range(len(parts)), key=lambda k: emit[parts[k][0]][seg.state])
+        best = max(range(len(parts)), key=lambda k: (parts[k][0] == printed_at[seg.state],
+                                                     emit[parts[k][0]][seg.state]))
         out.extend(_Segment(part, seg.state if k == best else -1) for k, part in enumerate(parts))
     return out
 

@@ -1119,3 +1119,48 @@ def test_ocr_spaced_paragraph_under_a_staff_line_is_not_taken_for_names():
     )
     body = "\n".join(it.body for it in articles(page))
     assert "我对这所学校一直很有感情。" in body.split("\n")
+
+
+def test_centred_kicker_and_headline_are_not_joined_into_a_paragraph():
+    page = (
+        "全县新建五所乡村学校\n"
+        "　　今年秋季，县里新建的五所乡村学校全部投入\n"
+        "使用，两千多名学生走进了宽敞明亮的新教室，学习\n"
+        "条件明显改善，家长们对学校的变化十分满意，纷纷\n"
+        "点赞。\n"
+        "　　　　省师范学院深化师范生培养模式综合改革——\n"
+        "　　　　培养下得去、教得好、留得住的优秀乡村教师\n"
+        "“读书会我几乎每次都参加，收获很大。”师范学院二\n"
+        "年级学生王丽说。\n"
+        "　　她说的读书会，是学院为师范生开设的课外活\n"
+        "动，每周一次，已经坚持了三年，参加的学生越来越\n"
+        "多。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "全县新建五所乡村学校"
+    assert (second.kicker, second.headline) == (
+        "省师范学院深化师范生培养模式综合改革——", "培养下得去、教得好、留得住的优秀乡村教师")
+    assert second.body.startswith("“读书会")
+
+
+def test_headline_stays_with_the_paragraph_it_is_printed_above():
+    # The last paragraph is set in another column, so it opens an article of its own,
+    # although it repeats the headline's words and the paragraph under the headline does not.
+    page = (
+        "县里举办教师技能大赛\n"
+        "　　本报讯 县教育局日前举办中小学教\n"
+        "师技能大赛，两百多名教师参加了比赛。\n"
+        "　　（通讯员 张  华）\n"
+        "乡村书屋每周开放三次\n"
+        "　　“我放学后常来这里看书，\n"
+        "也在这里写作业，遇到不懂的\n"
+        "问题还能请教老师。”五年级\n"
+        "学生王丽说。\n"
+        "　　镇里的乡村书屋每周开放三次，每次开放\n"
+        "半天，书屋管理员由村里的退休教师轮流担任，\n"
+        "乡村书屋的藏书今年又增加了两千册，借阅的\n"
+        "村民也越来越多。\n"
+    )
+    first, second, third = articles(page)
+    assert second.headline == "乡村书屋每周开放三次" and second.body.startswith("“我放学后")
+    assert third.headline is None and third.body.startswith("镇里的乡村书屋")
