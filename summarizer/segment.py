@@ -121,7 +121,8 @@ _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 _HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])[^（()）。，！？；：:、]{2,18}[）)]$")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
-    rf"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报){_NOTE_TEXT}{{0,60}}[）)]$")
+    rf"[（(](?:本报记者|记者|作者|本文作者|综合|据新华社|新华社|本报|摘编自|来源|执笔|通讯员)"
+    rf"{_NOTE_TEXT}{{0,60}}[）)]$")
 
 
 @dataclass
@@ -371,10 +372,12 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     body_width = sorted(ln.width for ln in lines[max(0, last - 6):last])[-3:][:1]
     while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
         grown = False
-        for k in (1, 2, 3):
+        for k in range(1, 9):
             joined = "".join(ln.text for ln in lines[last + 1:last + k + 1])
-            if last + k < n and (_is_short_kind(joined, lines[last + 1].spaced if k == 1 else "")
-                                 or _SIGNATURE.fullmatch(joined)):
+            # (A note in brackets may wrap over more lines where the column is narrow.)
+            if last + k < n and (k <= 3 or _NOTE_LINE.fullmatch(joined)) and (
+                    _is_short_kind(joined, lines[last + 1].spaced if k == 1 else "")
+                    or _SIGNATURE.fullmatch(joined)):
                 note = last + 1
                 last += k
                 # An address broken at the column edge, the bracket it opens and the names of

@@ -1164,3 +1164,36 @@ def test_headline_stays_with_the_paragraph_it_is_printed_above():
     first, second, third = articles(page)
     assert second.headline == "乡村书屋每周开放三次" and second.body.startswith("“我放学后")
     assert third.headline is None and third.body.startswith("镇里的乡村书屋")
+
+
+def test_excerpt_note_closes_the_article_above():
+    page = (
+        "让课后服务更有温度\n"
+        "课后服务要因地制宜，既要丰富内容，也要减\n"
+        "轻家长负担，让孩子们在校园里度过快乐时光。\n"
+        "（摘编自《江南教育报》，原题为《课后服务\n"
+        "既要有温度更要有质量有效率有特色有活力》）\n"
+        "致读者\n"
+        "近日，许多读者来信询问今年征文活动的截稿\n"
+        "时间，现统一答复如下：截稿时间为十二月底。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == (
+        "摘编自《江南教育报》，原题为《课后服务既要有温度更要有质量有效率有特色有活力》")
+    assert second.headline == "致读者" and second.body.startswith("近日，许多读者来信")
+
+
+def test_author_note_wrapped_over_four_narrow_lines_closes_the_article():
+    page = (
+        "种粮大户的新农机\n"
+        "　　合作社今年新添了二十台农机，\n"
+        "周边农户的收成都提高了不少，大\n"
+        "家的干劲更足了。\n"
+        "　　（作者为某县农机\n"
+        "服务专业合作社负责\n"
+        "人，本报记者刘洋采\n"
+        "访整理）\n"
+    )
+    [item] = articles(page)
+    assert item.body.endswith("大家的干劲更足了。")
+    assert item.byline == "作者为某县农机服务专业合作社负责人，本报记者刘洋采访整理"
