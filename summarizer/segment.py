@@ -1007,7 +1007,8 @@ def _assign_block(
     group is taken only where the content it shares with the article's text outweighs a
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
-    quote) are never parted, and a line ending in a column name closes its group. Solved
+    quote) are never parted, and a line ending in a column name or a ——subheadline closes
+    its group. Solved
     by dynamic programming over the lines with the set of used articles as state, pruned
     to the best states.
     """
@@ -1026,8 +1027,9 @@ def _assign_block(
     gains: dict[tuple[int, int], list[float]] = {}
     for i in range(len(chunks)):
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
-            if j - i > 1 and _closes(lines[chunks[j - 2][-1]]):
-                break
+            if j - i > 1 and (_closes(lines[chunks[j - 2][-1]])
+                              or _is_dash_head(lines[chunks[j - 2][-1]])):
+                break  # (a ——subheadline is the last line of its group)
             w = sim.weights("".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1]))
             floor = _LEFTOVER_MIN * sum(w.values())
             gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]

@@ -1197,3 +1197,23 @@ def test_author_note_wrapped_over_four_narrow_lines_closes_the_article():
     [item] = articles(page)
     assert item.body.endswith("大家的干劲更足了。")
     assert item.byline == "作者为某县农机服务专业合作社负责人，本报记者刘洋采访整理"
+
+
+def test_dash_subheadline_ends_its_heading_group_in_a_block():
+    page = (
+        "乡村学校迎来新学期\n"
+        "——全县秋季开学工作综述\n"
+        "市教育局\n"
+        "部署校园安全工作\n"
+        "　　本报讯 今年秋季，市教育局新建的五所乡村学校\n"
+        "全部投入使用。市教育局负责人介绍，全县新增学位\n"
+        "两千多个，乡村学校的新学期开局良好。\n"
+        "　　（记者 王  林）\n"
+        "　　本报讯 开学前夕，区教育局要求各校开展校园安\n"
+        "全隐患排查，对消防设施、食堂和校车逐一检查，确\n"
+        "保师生安全。\n"
+        "　　（记者 李  红）\n"
+    )
+    first, second = articles(page)
+    assert (first.headline, first.subheadline) == ("乡村学校迎来新学期", "——全县秋季开学工作综述")
+    assert (second.kicker, second.headline) == (None, "市教育局部署校园安全工作")
