@@ -1008,9 +1008,8 @@ def _assign_block(
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
     quote) are never parted, and a line ending in a column name or a ——subheadline closes
-    its group. Solved
-    by dynamic programming over the lines with the set of used articles as state, pruned
-    to the best states.
+    its group. Solved by dynamic programming over the lines with the set of used articles
+    as state, pruned to the best states.
     """
     if not lines:
         return {}
