@@ -1217,3 +1217,23 @@ def test_dash_subheadline_ends_its_heading_group_in_a_block():
     first, second = articles(page)
     assert (first.headline, first.subheadline) == ("乡村学校迎来新学期", "——全县秋季开学工作综述")
     assert (second.kicker, second.headline) == (None, "市教育局部署校园安全工作")
+
+
+def test_case_source_note_closes_the_article_above():
+    page = (
+        "录用通知发出后反悔怎么办（以案说法）\n"
+        "学校食堂引入智慧管理系统\n"
+        "　　【案情】李女士收到某公司的录用通知后辞去\n"
+        "原工作，公司却在她入职前取消录用。法院判决公\n"
+        "司赔偿李女士的损失。\n"
+        "　　（案例来源：某市中级人民法院，本报记者王\n"
+        "林整理）\n"
+        "　　走进县第一中学的食堂，每张餐桌上都有一块\n"
+        "小屏幕，学生刷卡取餐后，屏幕上就会显示这顿饭\n"
+        "的营养成分，智慧管理系统让食堂管理更精细。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "录用通知发出后反悔怎么办（以案说法）"
+    assert first.byline == "案例来源：某市中级人民法院，本报记者王林整理"
+    assert second.headline == "学校食堂引入智慧管理系统"
+    assert second.body.startswith("走进县第一中学")
