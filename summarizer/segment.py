@@ -259,6 +259,8 @@ def _ends_terminal(text: str) -> bool:
 
 def _is_short_kind(text: str, spaced: str = "") -> str | None:
     """``credit``, ``byline`` or None; ``spaced`` is the line with its spaces, when one line."""
+    if text in _LABELS:
+        return None  # 记者手记 reads like a reporter's byline but labels a box
     if _CREDIT.match(text):
         return "credit"
     if (_BYLINE_LINE.match(text) or _NOTE_LINE.match(text) or _STAFF_HEAD.match(text)

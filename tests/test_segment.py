@@ -1237,3 +1237,20 @@ def test_case_source_note_closes_the_article_above():
     assert first.byline == "案例来源：某市中级人民法院，本报记者王林整理"
     assert second.headline == "学校食堂引入智慧管理系统"
     assert second.body.startswith("走进县第一中学")
+
+
+def test_reporter_notes_label_is_a_section_not_a_byline():
+    page = (
+        "山村小学的读书声\n"
+        "　　清晨六点，山村小学的教室里已经传出了琅琅\n"
+        "读书声，二十多个孩子跟着老师一起朗读课文。\n"
+        "　　这所学校只有三位老师，却开齐了全部课程，\n"
+        "孩子们的成绩在全镇名列前茅。\n"
+        "记者手记\n"
+        "　　离开学校时，孩子们站在校门口挥手道别，老\n"
+        "师们说，只要孩子们愿意学，他们就一直教下去。\n"
+    )
+    [item] = articles(page)
+    assert item.byline is None
+    assert item.sections == ("记者手记",)
+    assert item.body.endswith("他们就一直教下去。")
