@@ -292,7 +292,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             if k else b.text
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        if _STAFF_PEOPLE.match(text) and _is_short_kind(text):  # the names stay apart
+        if _STAFF_PEOPLE.match(text) and (_is_short_kind(text) or len(text) <= 30):
+            # (the names stay apart)
             unit = _Unit(" ".join(ln.spaced for ln in buf), "byline", len(buf))
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
@@ -789,8 +790,10 @@ def _staff_box(units: list[_Unit]) -> list[int]:
         text = re.sub(r"\s", "", units[i].text)
         if i != head and units[i].kind in ("byline", "credit", "short") and (
                 _STAFF_LINE.match(text)
-                # a remark in brackets under a staff line (（来稿请注明栏目名）)
-                or (box[-1] == i - 1 != head and re.fullmatch(r"[（(][^（）()]+[）)]", text))):
+                # a remark in brackets under a staff line (（来稿请注明栏目名）), or the rest
+                # of its names
+                or (box[-1] == i - 1 != head and (re.fullmatch(r"[（(][^（）()]+[）)]", text)
+                                                  or _NAMES.fullmatch(units[i].text)))):
             box.append(i)
     return box
 

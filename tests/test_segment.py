@@ -1086,6 +1086,8 @@ STAFF_PAGE = (
     "　　书屋负责人说，今年新添了两千册图书。\n"
     "　　本版邮箱：xiangcun_edu@exa\n"
     "mple.com\n"
+    "　　本期统筹：王  强  陈  静\n"
+    "刘晓东\n"
     "　　版式设计：孙  悦\n"
 )
 
@@ -1097,14 +1099,16 @@ def test_staff_box_is_an_item_of_its_own():
     school, library, staff = items
     assert school.byline == "本报记者 赵 明"
     assert library.byline is None and library.body.endswith("今年新添了两千册图书。")
-    assert staff.body.split("\n") == ["本版邮箱：xiangcun_edu@example.com", "版式设计：孙 悦"]
+    assert staff.body.split("\n") == [
+        "本版邮箱：xiangcun_edu@example.com", "本期统筹：王强陈静", "刘晓东", "版式设计：孙 悦"]
 
 
 def test_staff_lines_without_an_editors_line_close_the_last_article():
-    page = STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "")
+    page = STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "").replace("刘晓东\n", "")
     school, library = articles(page)
     assert library.headline == "社区书屋成了孩子们的乐园"
-    assert library.byline == "本版邮箱：xiangcun_edu@example.com 版式设计：孙 悦"
+    assert library.byline == (
+        "本版邮箱：xiangcun_edu@example.com 本期统筹：王强陈静 版式设计：孙 悦")
 
 
 def test_ocr_spaced_paragraph_under_a_staff_line_is_not_taken_for_names():
