@@ -482,6 +482,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if _is_short_kind(prev.text, prev.spaced) and (
             col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):
         return False  # a byline ends its line unless it fills the column and wraps
+    if (prev.text.endswith("——") and cur.width <= prev.width - 4
+            and not _ends_terminal(cur.text)):
+        return False  # a kicker and the shorter headline under it
     if indented_page and cur.indent:
         return False
     if _ends_terminal(prev.text) and (col is None or not indented_page):

@@ -1258,3 +1258,18 @@ def test_reporter_notes_label_is_a_section_not_a_byline():
     assert item.byline is None
     assert item.sections == ("记者手记",)
     assert item.body.endswith("他们就一直教下去。")
+
+
+def test_kicker_over_a_shorter_headline_is_not_joined_to_it():
+    page = (
+        "▲县实验小学的学生在操场上练习跳绳。\n"
+        "王  林摄\n"
+        "县里统筹城乡教育资源，持续推进办学改革——\n"
+        "乡村学校留住好老师\n"
+        "（教育观察）\n"
+        "　　本报讯（记者 李  红）“以前留不住老师，现\n"
+        "在老师们都愿意来了。”\n"
+    )
+    [item] = articles(page)
+    assert item.kicker == "县里统筹城乡教育资源，持续推进办学改革——"
+    assert item.headline == "乡村学校留住好老师（教育观察）"
