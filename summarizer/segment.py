@@ -604,6 +604,9 @@ _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
+# Titles of picture items that name no topic; they go to an article built around a picture.
+_PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
+_PHOTO_GAIN = 0.5  # what such a title is worth to such an article
 
 
 @dataclass
@@ -1030,6 +1033,7 @@ def _assign_block(
             chunks.append([k])
     free = [si for si, seg in enumerate(segments) if seg.state < first_inline]
     body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
+    pictured = [_pictured(units, stream, segments[si]) for si in free]
 
     # Gain of giving chunks i..j-1 to free article k, for every group the search may form.
     gains: dict[tuple[int, int], list[float]] = {}
@@ -1038,7 +1042,11 @@ def _assign_block(
             if j - i > 1 and (_closes(lines[chunks[j - 2][-1]])
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
-            w = sim.weights("".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1]))
+            group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
+            if group in _PHOTO_TITLES:  # (it shares no words with its item)
+                gains[i, j] = [_PHOTO_GAIN if pic else -1.0 for pic in pictured]
+                continue
+            w = sim.weights(group)
             floor = _LEFTOVER_MIN * sum(w.values())
             gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
 
@@ -1069,6 +1077,16 @@ def _assign_block(
             for x in c:
                 owner[x] = free[k]
     return owner
+
+
+def _pictured(units: list[_Unit], stream: list[int], seg: _Segment) -> bool:
+    """Whether an article is built around a picture: a photo credit closes it, or a verse
+    under 这正是 sums up its cartoon."""
+    first, last = stream[seg.units[0]], stream[seg.units[-1]]
+    end = next((i for i in range(last + 1, len(units)) if units[i].kind in ("para", "caption")),
+               len(units))
+    return (any(units[i].text.startswith("这正是") for i in range(first, last + 1))
+            or any(units[i].kind == "credit" for i in range(last + 1, end)))
 
 
 def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:

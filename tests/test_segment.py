@@ -1273,3 +1273,22 @@ def test_kicker_over_a_shorter_headline_is_not_joined_to_it():
     [item] = articles(page)
     assert item.kicker == "县里统筹城乡教育资源，持续推进办学改革——"
     assert item.headline == "乡村学校留住好老师（教育观察）"
+
+
+def test_generic_photo_title_in_a_block_goes_to_the_cartoon_item():
+    page = (
+        "县里举办教师技能大赛\n"
+        "图片报道\n"
+        "　　本报讯 县教育局日前举办中小学教师技能大赛，\n"
+        "两百多名教师参加了说课、板书和课件制作比赛。\n"
+        "　　（记者 王  林）\n"
+        "　　课后服务丰富多彩，书法、编程、合唱样样都有，\n"
+        "孩子们在校园里度过了充实的下午时光。\n"
+        "　　这正是：\n"
+        "　　放学铃声响，\n"
+        "　　社团忙开场。\n"
+        "　　林  木文\n"
+    )
+    news, cartoon = articles(page)
+    assert news.headline == "县里举办教师技能大赛"
+    assert cartoon.headline == "图片报道" and cartoon.body.startswith("课后服务丰富多彩")
