@@ -119,8 +119,13 @@ _ATTENDED = re.compile(
     r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
 _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
+# Who said the quotation above (——某大学校长接受记者采访时说): the end of a text, no subheadline.
+_ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）.
 _HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])[^（()）。，！？；：:、]{2,18}[）)]$")
+# A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
+_CLOSING_NOTE = re.compile(
+    r"[（(](?:作者|本文作者|摘编自|执笔|案例来源|采访组成员|本版文字|[^（）()]{2,40}(?:整理|采写)[）)]$)")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
     rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,60}}[）)]$")
@@ -531,7 +536,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
 def _is_dash_head(text: str) -> bool:
     """A ——subheadline: a line led by a dash, with no sentence in it."""
     return (text.startswith("——") and len(text) > 3 and not _SIGNATURE.fullmatch(text)
-            and not re.search(r"[，。！？；：]", text))
+            and not _ATTRIBUTION.fullmatch(text) and not re.search(r"[，。！？；：]", text))
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
@@ -546,12 +551,13 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    signature = bool(_SIGNATURE.fullmatch(text))
+    signature = bool(_SIGNATURE.fullmatch(text) or _ATTRIBUTION.fullmatch(text))
     # (A line ending in a comma is a line of verse or a list, never a heading.)
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature and not text.endswith(("，", "、", ",")))
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
-    wrapped_head = nlines == 2 and not _OPENER.match(text) and not text.endswith(("：", ":")) and (
+    wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.endswith(
+        ("：", ":")) and (
         (len(text) <= 30 and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
     if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
@@ -741,7 +747,8 @@ def _layout(text: str) -> _Layout:
     for i in range(1, n_units - 1):
         if (units[i].kind == "byline" and units[i - 1].kind == "short"
                 and units[i + 1].kind == "para"
-                and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)):
+                and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)
+                and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
     merged: list[_Unit] = []
@@ -1312,7 +1319,7 @@ def _byline_owner(units: list[_Unit], j: int) -> str | None:
         k -= 1
     if k >= 0 and units[k].kind == "caption":
         return "caption"
-    if k < 0 or units[k].kind == "short":
+    if (k < 0 or units[k].kind == "short") and not _CLOSING_NOTE.match(units[j].text):
         return "next"
     return "previous"
 

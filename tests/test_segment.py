@@ -1292,3 +1292,36 @@ def test_generic_photo_title_in_a_block_goes_to_the_cartoon_item():
     news, cartoon = articles(page)
     assert news.headline == "县里举办教师技能大赛"
     assert cartoon.headline == "图片报道" and cartoon.body.startswith("课后服务丰富多彩")
+
+
+def test_attribution_line_and_note_close_a_quotation_article():
+    page = (
+        "年轻时多读好书（声音）\n"
+        "　　“读书是一辈子的事，年轻时多读一些好书，\n"
+        "将来的路会走得更宽、更远。”\n"
+        "　　——某大学校长接受本报记者采访时说\n"
+        "　　（本报记者王林整理）\n"
+        "乡村书屋每周开放三次\n"
+        "　　镇里的乡村书屋每周开放三次，每次开放半天，\n"
+        "借阅图书的村民越来越多。\n"
+    )
+    quote, library = articles(page)
+    assert quote.headline == "年轻时多读好书（声音）"
+    assert quote.body.endswith("——某大学校长接受本报记者采访时说")
+    assert quote.byline == "本报记者王林整理" and quote.subheadline is None
+    assert library.headline == "乡村书屋每周开放三次"
+
+
+def test_reporters_note_under_a_short_line_closes_the_article():
+    page = (
+        "年轻时多读好书\n"
+        "　　“读书是一辈子的事，年轻时多读一些好书，\n"
+        "将来的路会走得更宽、更远。”\n"
+        "　　欢迎更多青年读者来信交流\n"
+        "　　（本报记者王林整理）\n"
+        "　　本报讯 镇里的乡村书屋每周开放三次，每次开放\n"
+        "半天，借阅图书的村民越来越多。\n"
+    )
+    quote, library = articles(page)
+    assert quote.byline == "本报记者王林整理"
+    assert library.headline is None and library.byline is None
