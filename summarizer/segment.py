@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import fold_width, is_cjk
 from .types import Item, Page
@@ -610,6 +610,7 @@ _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
+_LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 _PHOTO_GAIN = 0.5  # what such a title is worth to such an article
@@ -935,10 +936,23 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     sim = _Similarity([units[i].text for i in stream] + [c.lines[0] for c in cands[:block_cands]])
     owner = _assign_block([c.lines[0] for c in cands[:block_cands]], segments, stream, units,
                           block_cands, sim)
+    # Lines no article wants: one or two are the headline of an article the page does not
+    # carry (logged); a longer run is text set without punctuation (a list of names, a
+    # box of quotations) and joins the body of the article it shares most words with.
+    leftover: list[list[int]] = []
     for c in range(block_cands):
-        if c not in owner:
-            log.warning("headline %r matched no article on the page; left unassigned",
-                        cands[c].lines[0])
+        if c in owner:
+            continue
+        if leftover and leftover[-1][-1] == c - 1:
+            leftover[-1].append(c)
+        else:
+            leftover.append([c])
+    kept_runs = [run for run in leftover if len(run) >= _LEFTOVER_RUN]
+    for run in leftover:
+        if len(run) < _LEFTOVER_RUN:
+            for c in run:
+                log.warning("headline %r matched no article on the page; left unassigned",
+                            cands[c].lines[0])
     heads: dict[int, list[str]] = {}
     for c in sorted(owner):
         heads.setdefault(owner[c], []).append(cands[c].lines[0])
@@ -971,11 +985,32 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                 consumed_runs.add(first)
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
                                        str(len(items) + 1)))
+    if kept_runs:
+        items = _attach_runs(items, kept_runs, [cands[c].lines[0] for c in range(block_cands)],
+                             [block[c] < stream[0] for c in range(block_cands)], sim)
     if lay.staff:
         head, *rest = lay.staff
         items.append(Item(id=str(len(items) + 1), kind="article", headline=units[head].text,
                           body="\n".join(_unspace(units[i].text) for i in rest)))
     return Page(source=source, items=tuple(items))
+
+
+def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], above: list[bool],
+                 sim: _Similarity) -> list[Item]:
+    """Give each run of unassigned block lines to the article whose text shares most with it,
+    before its body when printed above the page's first paragraph, after it otherwise."""
+    arts = [k for k, it in enumerate(items) if it.kind == "article"]
+    if not arts:
+        return items
+    out = list(items)
+    for run in runs:
+        text = "\n".join(lines[c] for c in run)
+        k = max(arts, key=lambda a: sim.score(text, _grams(out[a].body)))
+        log.warning("%d unpunctuated lines outside the articles (%r ...) joined article %s",
+                    len(run), lines[run[0]], out[k].id)
+        body = f"{text}\n{out[k].body}" if above[run[0]] else f"{out[k].body}\n{text}"
+        out[k] = replace(out[k], body=body)
+    return out
 
 
 def _without_paragraphs(units: list[_Unit]) -> tuple[Item, ...]:

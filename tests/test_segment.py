@@ -1325,3 +1325,19 @@ def test_reporters_note_under_a_short_line_closes_the_article():
     quote, library = articles(page)
     assert quote.byline == "本报记者王林整理"
     assert library.headline is None and library.byline is None
+
+
+def test_unpunctuated_list_under_the_last_article_is_kept_in_its_body():
+    page = (
+        "县里公布优秀乡村教师名单\n"
+        "　　本报讯 县教育局日前公布今年优秀乡村教师\n"
+        "名单，以下教师获评优秀乡村教师。\n"
+        "青山镇中心小学　王  林\n"
+        "石桥镇中学　李  红\n"
+        "河口村小学　赵  明\n"
+        "柳树镇中心幼儿园　孙  悦\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县里公布优秀乡村教师名单"
+    for school in ("青山镇中心小学", "石桥镇中学", "河口村小学", "柳树镇中心幼儿园"):
+        assert school in item.body
