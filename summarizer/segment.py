@@ -60,10 +60,10 @@ _NAME = r"[\u4e00-\u9fff·]{1,4}"
 # Text inside a note's brackets, which may hold one bracketed name of its own
 # (县语言文字工作委员会).
 _NOTE_TEXT = r"(?:[^（()）]|[（(][^（()）]{1,20}[）)])"
-# Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 # How an author or source note in brackets begins: （作者为…）, （案例来源：…）.
 _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源|综合|执笔|案例来源"
                r"|参与记者|采访组成员|本版文字)")
+# Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
     r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
@@ -75,14 +75,14 @@ _NOTE_LINE = re.compile(
 )
 # The page's staff box: a line naming the page's editors (本版责编：…, 五版责编：…) heads the
 # staff lines printed at the end of the page (本版邮箱：…, 版式设计：…).
-_STAFF_HEAD = re.compile(r"^(?:本|[一二三四五六七八九十]{1,3}|\d{1,2})版责编")
+_EDITORS = r"(?:本|[一二三四五六七八九十]{1,3}|\d{1,2})版责编"
+_STAFF_HEAD = re.compile(rf"^{_EDITORS}")
 _STAFF_LINE = re.compile(
     r"^(?:本版|本期)(?:邮箱|统筹|策划)|^(?:版式设计|电子信箱|电子邮箱|数据来源|数据整理|资料来源)"
     r"|^(?:邮箱|统筹|策划|制图|美编|责任编辑)[:：]")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
-    r"^(?:(?:本|[一二三四五六七八九十]{1,3}|\d{1,2})版责编|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图"
-    r"|责任编辑)")
+    rf"^(?:{_EDITORS}|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图|责任编辑)")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{1,3}(?:\s+[\u4e00-\u9fff·]{1,3})*")
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
@@ -196,16 +196,21 @@ def clean_line(raw: str) -> str:
     return out
 
 
+def _squash(raw: str) -> str:
+    """A credit line, width-folded, with every run of spaces made one space."""
+    return re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
+
+
 def _unspace(raw: str) -> str:
     """A credit line with single spaces between names, and no OCR spacing between letters."""
-    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
+    text = _squash(raw)
     tokens = text.split(" ")
     # Many one-character tokens: OCR spacing between every character, not spaces between names.
     return "".join(tokens) if sum(len(t) == 1 for t in tokens) >= 3 else text
 
 
 def _clean_byline(raw: str) -> str:
-    text = re.sub(r"\s+", " ", fold_width(raw).replace("\u3000", " ")).strip()
+    text = _squash(raw)
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
     joined = _unspace(text)
@@ -948,11 +953,9 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         else:
             leftover.append([c])
     kept_runs = [run for run in leftover if len(run) >= _LEFTOVER_RUN]
-    for run in leftover:
-        if len(run) < _LEFTOVER_RUN:
-            for c in run:
-                log.warning("headline %r matched no article on the page; left unassigned",
-                            cands[c].lines[0])
+    for c in (c for run in leftover if len(run) < _LEFTOVER_RUN for c in run):
+        log.warning("headline %r matched no article on the page; left unassigned",
+                    cands[c].lines[0])
     heads: dict[int, list[str]] = {}
     for c in sorted(owner):
         heads.setdefault(owner[c], []).append(cands[c].lines[0])
