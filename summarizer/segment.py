@@ -341,7 +341,15 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
                   and not re.search(r"[。！？；]", so_far)
                   and not (re.search(r"[，：:]", so_far) and cols[idx - 1] is not None
-                           and buf[0].width >= cols[idx - 1] - 2))
+                           and cols[idx - 1] - 2 <= buf[0].width <= cols[idx - 1] + 2))
+        # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
+        # does not fill the column: a paragraph opening with a quotation as wide as the
+        # column is a coincidence.
+        quoted = (len(buf) == 1 and bool(re.fullmatch(r"“[^“”，。！？；]{4,40}”", so_far))
+                  and ln.text[0] not in _HANGING + "的"
+                  and not (units and units[-1].kind == "short")
+                  and not (cols[idx - 1] is not None
+                           and cols[idx - 1] - 2 <= buf[0].width <= cols[idx - 1] + 2))
         below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
         # The line under a kicker (天津市——) that stops short of the column is the headline,
         # however it is punctuated.
@@ -349,13 +357,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                         and not _ends_terminal(so_far)
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
         # A ——subheadline under its headline stands on its own line.
-        under_head = below_heading and _is_dash_head(so_far)
+        under_head = below_heading and _is_dash_head(so_far, commas=True)
         # A staff line wrapped at the column edge carries on with more names, and an e-mail
         # address with the rest of it, even in a headline block.
         carried = bool(buf) and (_names_carry(so_far, ln.spaced)
                                  or _email_broken(buf[-1].text, ln.text))
         if buf and not carried and (
-                in_block or note_closed or tagged or under_kicker or under_head or not (
+                in_block or note_closed or tagged or quoted or under_kicker or under_head or not (
                     dateline or open_note
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
             flush()
@@ -487,6 +495,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True
     if _is_short_kind(cur.text, cur.spaced):
         return False
+    if _is_dash_head(cur.text) and not re.search(r"[。！？；]", prev.text):
+        return False  # a ——subheadline under a headline line, whatever that line's width
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
     if _is_short_kind(prev.text, prev.spaced) and (
@@ -538,10 +548,14 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         and abs(prev.width - cur.width) <= 2)  # (narrower runs are verse, not a column)
 
 
-def _is_dash_head(text: str) -> bool:
-    """A ——subheadline: a line led by a dash, with no sentence in it."""
+def _is_dash_head(text: str, commas: bool = False) -> bool:
+    """A ——subheadline: a line led by a dash, with no sentence in it.
+
+    ``commas`` admits a comma between its phrases (——守正创新，推动发展), which is safe only
+    where the line is known to sit under a heading."""
     return (text.startswith("——") and len(text) > 3 and not _SIGNATURE.fullmatch(text)
-            and not _ATTRIBUTION.fullmatch(text) and not re.search(r"[，。！？；：]", text))
+            and not _ATTRIBUTION.fullmatch(text)
+            and not re.search(r"[。！？；：]" if commas else r"[，。！？；：]", text))
 
 
 def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:

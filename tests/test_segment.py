@@ -1341,3 +1341,68 @@ def test_unpunctuated_list_under_the_last_article_is_kept_in_its_body():
     assert item.headline == "县里公布优秀乡村教师名单"
     for school in ("青山镇中心小学", "石桥镇中学", "河口村小学", "柳树镇中心幼儿园"):
         assert school in item.body
+
+
+def test_dash_subheadline_is_a_line_of_its_own_under_a_headline_with_a_comma():
+    page = (
+        "县里今年新建五所乡村学校，明年还将\n"
+        "继续加大投入。\n"
+        "（本报记者 王林）\n"
+        "以学促干，形成真抓实干的好局面\n"
+        "——让每一项任务都落到实处\n"
+        "学习的目的全在于运用。全县各级干部\n"
+        "把学习成果转化为推动工作的实际行动，\n"
+        "一件一件抓落实，一年接着一年干。\n"
+    )
+    item = articles(page)[-1]
+    assert item.headline == "以学促干，形成真抓实干的好局面"
+    assert item.subheadline == "——让每一项任务都落到实处"
+    assert item.body.startswith("学习的目的全在于运用。")
+
+
+def test_dash_subheadline_may_hold_a_comma():
+    page = (
+        "大山深处的村小\n"
+        "——扎根乡土办教育，守好每一所村小③\n"
+        "走进大山深处的村小，孩子们的读书声\n"
+        "清脆响亮。这些年，全县村小的办学条\n"
+        "件一年比一年好。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "大山深处的村小"
+    assert item.subheadline == "——扎根乡土办教育，守好每一所村小③"
+    assert item.body.startswith("走进大山深处的村小")
+
+
+def test_headline_with_a_column_name_wider_than_the_column_is_not_joined_to_the_body():
+    # The headline is two characters wider than the body's first line, whose comma hangs
+    # past the column edge: widths alone would join them.
+    page = (
+        "县里今年新建五所乡村学校，\n"
+        "明年还将继续加大投入。\n"
+        "（本报记者 王林）\n"
+        "乡村振兴，关键在人才（今日谈）\n"
+        "今年暑假，县里二十多名学子，\n"
+        "回到家乡当上了村小教师。谈\n"
+        "起这个选择，一位新教师说，\n"
+        "村里的孩子同样需要好老师。\n"
+    )
+    item = articles(page)[-1]
+    assert item.headline == "乡村振兴，关键在人才（今日谈）"
+    assert item.body.startswith("今年暑假，")
+
+
+def test_quotation_on_a_line_of_its_own_is_a_headline():
+    page = (
+        "县里今年新建五所乡村学校，\n"
+        "明年还将继续加大投入。\n"
+        "（本报记者 王林）\n"
+        "“我们对乡村教育的未来有信心”\n"
+        "今年暑假，县里二十多名学子，\n"
+        "回到家乡当上了村小教师。谈\n"
+        "起这个选择，一位新教师说，\n"
+        "村里的孩子同样需要好老师。\n"
+    )
+    item = articles(page)[-1]
+    assert item.headline == "“我们对乡村教育的未来有信心”"
+    assert item.body.startswith("今年暑假，")
