@@ -106,9 +106,10 @@ _CREDIT = re.compile(
     r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
 )
 _OPENER = re.compile(
-    r"^(?:本报讯|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
+    r"^(?:本报[讯电]|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
 )
+_BRIEF = re.compile(r"本报电")
 # (试图为, 力图为, 蓝图为…: verbs and nouns ending in 图 that happen to precede 为.)
 _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
@@ -159,6 +160,7 @@ class _Unit:
 class _Segment:
     units: list[int]
     state: int  # index into candidate headlines, -1 for none
+    roundup: bool = False  # briefs gathered under one heading, each with its own title
 
 
 def _display_width(text: str) -> int:
@@ -631,8 +633,9 @@ _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a swi
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 # Titles of picture items that name no topic; they go to an article built around a picture.
+_ROUNDUP_NAME = 6  # longest name of a roundup of briefs, in characters
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
-_PHOTO_GAIN = 0.5  # what such a title is worth to such an article
+_GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
 
 @dataclass
@@ -937,8 +940,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
     # paragraph are that article's heading, not a block of headlines for the whole page.
+    # (Titles of briefs in a roundup are printed above them on any page.)
     top = [i for i in block if stream and i < stream[0]]
-    if 0 < len(top) <= 4 and sum(prob >= 0.8 for p, prob in sure.items() if p > 0) >= 2:
+    if 0 < len(top) <= 4 and sum(prob >= 0.8 for p, prob in sure.items()
+                                 if p > 0 and not _BRIEF.match(units[stream[p]].text)) >= 2:
         inline_runs[0] = top + inline_runs.get(0, [])  # a box label (核心阅读) stays last
         heads_at = [0] + [p for p in heads_at if p != 0]
         block = [i for i in block if i not in top]
@@ -991,17 +996,27 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         else:
             seg = segments[ref]
             lines = list(heads.get(ref, []))
+            above: list[str] = []
             if seg.state >= block_cands:
-                lines = cands[seg.state].lines
+                above = cands[seg.state].lines
             first = seg.units[0]
-            if not lines and first in inline_runs and not all(
+            if not above and (not lines or seg.roundup) and first in inline_runs and not all(
                     _is_label(units[j].text) for j in inline_runs[first]):
                 # Nothing is printed between a sub-head and the paragraph it heads, so short
                 # lines right above an article's first paragraph head the article itself.
-                lines = [units[j].text for j in _heading_part(units, inline_runs[first])]
+                above = [units[j].text for j in _heading_part(units, inline_runs[first])]
                 consumed_runs.add(first)
+            # Above a roundup's first brief stand the roundup's name, a word or two (新闻速递),
+            # unless the headline block holds it, and the brief's title, which may wrap.
+            titles = []
+            if seg.roundup and above:
+                named = len(above) > 1 and len(above[0]) <= _ROUNDUP_NAME
+                titles = ["".join(above[1:] if named else above)]
+                lines = above[:1] if named else lines
+            elif above:
+                lines = above
             items.append(_article_item(units, stream, seg, lines, inline_runs, consumed_runs,
-                                       str(len(items) + 1)))
+                                       str(len(items) + 1), titles))
     if kept_runs:
         items = _attach_runs(items, kept_runs, [cands[c].lines[0] for c in range(block_cands)],
                              [block[c] < stream[0] for c in range(block_cands)], sim)
@@ -1090,9 +1105,11 @@ def _assign_block(
             chunks[-1].append(k)
         else:
             chunks.append([k])
-    free = [si for si, seg in enumerate(segments) if seg.state < first_inline]
+    # (A roundup's inline heading may be its first brief's title alone.)
+    free = [si for si, seg in enumerate(segments) if seg.state < first_inline or seg.roundup]
     body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
     pictured = [_pictured(units, stream, segments[si]) for si in free]
+    roundup = [segments[si].roundup for si in free]
 
     # Gain of giving chunks i..j-1 to free article k, for every group the search may form.
     gains: dict[tuple[int, int], list[float]] = {}
@@ -1103,11 +1120,14 @@ def _assign_block(
                 break  # (a ——subheadline is the last line of its group)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
             if group in _PHOTO_TITLES:  # (it shares no words with its item)
-                gains[i, j] = [_PHOTO_GAIN if pic else -1.0 for pic in pictured]
+                gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]
                 continue
             w = sim.weights(group)
             floor = _LEFTOVER_MIN * sum(w.values())
             gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
+            if len(group) <= _ROUNDUP_NAME:  # (nor does a roundup's name with its briefs)
+                gains[i, j] = [max(g, _GENERIC_GAIN) if r else g
+                               for g, r in zip(gains[i, j], roundup, strict=True)]
 
     # states: mask of used articles -> (score, back-pointer chain of (first, last, article))
     states: dict[int, tuple[float, tuple]] = {0: (0.0, ())}
@@ -1230,9 +1250,14 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 continue
         first = units[stream[seg.units[0]]]
         before = units[stream[seg.units[0] - 1]].text if seg.units[0] > 0 else ""
-        if merged and (before.endswith(("：", ":"))
+        # Briefs under one roundup heading (新闻速递) each open with a bare 本报电: one
+        # article, the briefs' titles its sections.
+        roundup = _BRIEF.match(first.text) and any(
+            _BRIEF.match(units[stream[q]].text) for q in merged[-1].units) if merged else False
+        if merged and (before.endswith(("：", ":")) or roundup
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
+            merged[-1].roundup = merged[-1].roundup or bool(roundup)
         else:
             merged.append(seg)
     return merged
@@ -1379,10 +1404,11 @@ def _byline_owner(units: list[_Unit], j: int) -> str | None:
 def _article_item(
     units: list[_Unit], stream: list[int], seg: _Segment, head_lines: list[str],
     inline_runs: dict[int, list[int]], consumed: set[int | None], ident: str,
+    titles: list[str] | None = None,
 ) -> Item:
     kicker, headline, sub = _split_roles(head_lines)
     bylines: list[str] = []
-    sections: list[str] = []
+    sections: list[str] = list(titles or [])
     paras: list[str] = []
     first_u, last_u = stream[seg.units[0]], stream[seg.units[-1]]
     nxt = next((i for i in range(last_u + 1, len(units)) if units[i].kind in ("para", "caption")),

@@ -1406,3 +1406,50 @@ def test_quotation_on_a_line_of_its_own_is_a_headline():
     item = articles(page)[-1]
     assert item.headline == "“我们对乡村教育的未来有信心”"
     assert item.body.startswith("今年暑假，")
+
+
+def test_briefs_under_a_roundup_name_are_one_article_with_their_titles_as_sections():
+    page = (
+        "县里今年新建五所乡村学校，明年还将\n"
+        "继续加大投入，让每个孩子都能上好学。\n"
+        "教育快讯\n"
+        "全县教师培训班开班\n"
+        "本报电  日前，全县乡村教师暑期培训班\n"
+        "开班，三百多名教师参加培训。\n"
+        "（王  林）\n"
+        "镇中心小学新建的图书室和阅览室\n"
+        "向村民开放\n"
+        "本报电  镇中心小学新建的图书室近日\n"
+        "投入使用，藏书一万多册。\n"
+        "（李  红）\n"
+    )
+    roundup = articles(page)[-1]
+    assert roundup.headline == "教育快讯"
+    # (the second title wraps over two lines)
+    assert roundup.sections == ("全县教师培训班开班", "镇中心小学新建的图书室和阅览室向村民开放")
+    assert roundup.body.startswith("本报电")
+    assert "镇中心小学新建的图书室近日投入使用" in roundup.body
+    assert "王" in roundup.byline and "李" in roundup.byline
+
+
+def test_roundup_takes_its_name_from_the_headline_block():
+    page = (
+        "乡村学校添新貌\n"
+        "教育快讯\n"
+        "\n"
+        "今年以来，全县新建乡村学校五所，改造校\n"
+        "舍三万平方米，两千多名学生用上了新教室。\n"
+        "县里表示，明年还将继续加大投入。\n"
+        "全县教师培训班开班\n"
+        "本报电  日前，全县乡村教师暑期培训班\n"
+        "开班，三百多名教师参加培训。\n"
+        "（王  林）\n"
+        "镇中心小学新建图书室\n"
+        "本报电  镇中心小学新建的图书室近日\n"
+        "投入使用，藏书一万多册。\n"
+        "（李  红）\n"
+    )
+    schools, roundup = articles(page)
+    assert schools.headline == "乡村学校添新貌"
+    assert roundup.headline == "教育快讯"
+    assert roundup.sections == ("全县教师培训班开班", "镇中心小学新建图书室")
