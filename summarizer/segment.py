@@ -90,6 +90,8 @@ _LABELS = frozenset(
     "专家点评 短评 镜头 数说 新闻链接 观察 小贴士 内容提要 这正是 点评 引子 绝活看点 人物小传 "
     "推荐读物 对话人 感言".split()
 )
+# Boxes printed after an article's last paragraph, and after its byline, yet part of it.
+_CLOSING_BOXES = frozenset("记者手记 推荐读物 延伸阅读 链接 新闻链接".split())
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 # A numbered section heading of a long document (一、总体情况, 二、学校建设).
@@ -843,10 +845,14 @@ def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
     return run[:end]
 
 
+def _label_core(text: str) -> str:
+    return text.strip("■●◆【】[]·：: ")
+
+
 def _is_label(text: str) -> bool:
     """A box label (核心阅读), a bare section number (二, （三）) or a numbered section heading
     (一、总体情况): body structure, never a headline."""
-    core = text.strip("■●◆【】[]·：: ")
+    core = _label_core(text)
     return core in _LABELS or bool(_SECTION_NUMBER.fullmatch(core)
                                    or _NUMBERED_HEAD.fullmatch(core))
 
@@ -1250,11 +1256,14 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 continue
         first = units[stream[seg.units[0]]]
         before = units[stream[seg.units[0] - 1]].text if seg.units[0] > 0 else ""
+        heading = [u for u in units[stream[seg.units[0] - 1] + 1: stream[seg.units[0]]]
+                   if u.kind == "short"] if seg.units[0] > 0 else []
+        boxed = bool(heading) and _label_core(heading[0].text) in _CLOSING_BOXES
         # Briefs under one roundup heading (新闻速递) each open with a bare 本报电: one
         # article, the briefs' titles its sections.
         roundup = _BRIEF.match(first.text) and any(
             _BRIEF.match(units[stream[q]].text) for q in merged[-1].units) if merged else False
-        if merged and (before.endswith(("：", ":")) or roundup
+        if merged and (before.endswith(("：", ":")) or roundup or boxed
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
             merged[-1].roundup = merged[-1].roundup or bool(roundup)

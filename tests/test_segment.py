@@ -1453,3 +1453,39 @@ def test_roundup_takes_its_name_from_the_headline_block():
     assert schools.headline == "乡村学校添新貌"
     assert roundup.headline == "教育快讯"
     assert roundup.sections == ("全县教师培训班开班", "镇中心小学新建图书室")
+
+
+def test_reading_list_after_the_author_note_stays_with_the_article():
+    page = (
+        "让更多孩子爱上科学（开卷知新）\n"
+        "科学教育要从娃娃抓起。县里的科技馆每个周末\n"
+        "都向中小学生免费开放，还请来科研人员讲课。\n"
+        "（作者为某师范大学教授）\n"
+        "推荐读物\n"
+        "《给孩子的科学课》：某出版社出版。\n"
+        "乡村学校添新貌\n"
+        "本报讯 今年以来，全县新建乡村学校五所，改造\n"
+        "校舍三万平方米。\n"
+    )
+    science, schools = articles(page)
+    assert science.headline == "让更多孩子爱上科学（开卷知新）"
+    assert science.body.endswith("《给孩子的科学课》：某出版社出版。")
+    assert "推荐读物" in science.sections
+    assert schools.headline == "乡村学校添新貌"
+
+
+def test_link_box_with_its_own_title_after_the_byline_stays_with_the_article():
+    page = (
+        "全县中小学开学准备就绪\n"
+        "本报讯 新学期将至，全县中小学已完成校舍安全\n"
+        "检查，新教材已全部发到学校。\n"
+        "（本报记者 王林）\n"
+        "■链接\n"
+        "开学前要做好哪些准备\n"
+        "专家提醒，家长可以提前帮助孩子调整作息，\n"
+        "让孩子以良好状态迎接新学期。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "全县中小学开学准备就绪"
+    assert item.body.endswith("让孩子以良好状态迎接新学期。")
+    assert "开学前要做好哪些准备" in item.sections
