@@ -362,10 +362,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
         # A ——subheadline under its headline stands on its own line.
         under_head = below_heading and _is_dash_head(so_far, commas=True)
-        # A staff line wrapped at the column edge carries on with more names, and an e-mail
-        # address with the rest of it, even in a headline block.
+        # A staff line wrapped at the column edge carries on with more names, an e-mail
+        # address with the rest of it, and any line with the closing mark that opens the
+        # next one (typesetting never starts a line with one), even in a headline block.
         carried = bool(buf) and (_names_carry(so_far, ln.spaced)
-                                 or _email_broken(buf[-1].text, ln.text))
+                                 or _email_broken(buf[-1].text, ln.text)
+                                 or ln.text[0] in _HANGING)
         if buf and not carried and (
                 in_block or note_closed or tagged or quoted or under_kicker or under_head or not (
                     dateline or open_note
@@ -771,7 +773,7 @@ def _layout(text: str) -> _Layout:
     # author note closing the article above.
     for i in range(1, n_units - 1):
         if (units[i].kind == "byline" and units[i - 1].kind == "short"
-                and units[i + 1].kind == "para"
+                and (units[i + 1].kind == "para" or _is_label(units[i + 1].text))
                 and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)
                 and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"

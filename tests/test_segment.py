@@ -1489,3 +1489,27 @@ def test_link_box_with_its_own_title_after_the_byline_stays_with_the_article():
     assert item.headline == "全县中小学开学准备就绪"
     assert item.body.endswith("让孩子以良好状态迎接新学期。")
     assert "开学前要做好哪些准备" in item.sections
+
+
+def test_column_name_under_a_headline_above_a_box_label_stays_with_the_headline():
+    page = (
+        "乡村教育迈出新步伐\n"
+        "（年中教育观察）\n"
+        "开栏的话\n"
+        "今年以来，全县乡村教育迈出新步伐，新建乡村\n"
+        "学校五所。本版今起推出系列报道。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村教育迈出新步伐（年中教育观察）"
+    assert item.byline is None and item.sections == ("开栏的话",)
+
+
+def test_headline_line_ending_in_a_bracket_carries_on_where_the_next_line_opens_with_a_colon():
+    page = (
+        "青山县（开发区）\n"
+        "：打造乡村教育新高地\n"
+        "青山县位于大山深处，近年来把乡村教育放在\n"
+        "优先发展的位置，乡村学校面貌一新。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "青山县（开发区）：打造乡村教育新高地"
