@@ -54,7 +54,7 @@ from summarizer.text import fold_width, is_cjk  # noqa: E402
 DATA = ROOT.parent / "shared" / "data" / "news" / "peoples_daily_2023.jsonl"
 GARBAGE = "\ufffd\ufffd\ufffd¤¦¬"
 _CAPTION_LINE = re.compile(r"图为|^▲")
-_CREDIT_LINE = re.compile(r"摄(?:影)?(?:（[^）]{1,12}）)?$")
+_CREDIT_LINE = re.compile(r"摄(?:影(?:报道)?)?(?:（[^）]{1,12}）)?$")
 
 
 def norm(text: str | None) -> str:
