@@ -11,7 +11,7 @@ lines. The segmenter's output is scored against the records.
 
 Truth, per record:
 - A record is a **caption** item when it is a photo item: at most three lines,
-  at most 300 characters, and a line with 图为 / ▲ or a photo credit (…摄).
+  at most 300 characters, and a line with 图为 / ▲ or a photo credit (…摄, …摄影, …摄影报道).
   Its headline (photo title) is printed right above the caption.
 - Any other record is an **article**; its text is everything the record
   holds (bylines, ■ bullets, sub-heads as printed). An article's headline is
