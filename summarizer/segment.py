@@ -769,6 +769,14 @@ def _layout(text: str) -> _Layout:
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
                 and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)):
             u.kind = "short"
+    # So is a speaker or place ending in a colon (外交部发言人：) over such a headline: a
+    # kicker, not a paragraph introducing what follows.
+    for i in range(n_units - 2, 0, -1):
+        if (units[i].kind == "short" and units[i - 1].kind == "para" and units[i - 1].lines == 1
+                and re.fullmatch(r"[^，。！？；：:“”]{2,12}[：:]", units[i - 1].text)
+                and any(units[k].opener for k in range(i + 1, min(i + 3, n_units))
+                        if units[k].kind == "para")):
+            units[i - 1].kind = "short"
     # A bracketed word under a heading line is the headline's column name （无影灯）, not an
     # author note closing the article above.
     for i in range(1, n_units - 1):

@@ -1513,3 +1513,20 @@ def test_headline_line_ending_in_a_bracket_carries_on_where_the_next_line_opens_
     )
     [item] = articles(page)
     assert item.headline == "青山县（开发区）：打造乡村教育新高地"
+
+
+def test_speaker_ending_in_a_colon_over_a_headline_is_its_kicker():
+    page = (
+        "乡村学校添新貌\n"
+        "本报讯 今年以来，全县新建乡村学校五所，改造\n"
+        "校舍三万平方米。\n"
+        "县教育局新闻发言人：\n"
+        "新学期所有乡村学校\n"
+        "将开齐开足课程\n"
+        "本报青山8月30日电 县教育局新闻发言人今天表示，\n"
+        "新学期所有乡村学校将开齐开足国家规定课程。\n"
+    )
+    schools, courses = articles(page)
+    assert schools.body.endswith("改造校舍三万平方米。")
+    assert courses.kicker == "县教育局新闻发言人："
+    assert courses.headline == "新学期所有乡村学校将开齐开足课程"
