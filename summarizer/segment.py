@@ -116,7 +116,8 @@ _BRIEF = re.compile(r"本报电")
 _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
 # (某省某县  周先生, 某网站留言板网友  吴女士).
-_LETTER_SIGNATURE = re.compile(r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·]{2,4}$")
+_LETTER_SIGNATURE = re.compile(
+    r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·](?:\s*[\u4e00-\u9fff·]){1,3}$")
 # The last line of a report on an official event: who else attended (张明等参加会见。).
 _ATTENDED = re.compile(
     r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")

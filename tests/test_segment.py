@@ -1530,3 +1530,15 @@ def test_speaker_ending_in_a_colon_over_a_headline_is_its_kicker():
     assert schools.body.endswith("改造校舍三万平方米。")
     assert courses.kicker == "县教育局新闻发言人："
     assert courses.headline == "新学期所有乡村学校将开齐开足课程"
+
+
+def test_letter_signature_with_a_spaced_two_character_name_is_a_byline():
+    page = (
+        "让乡村学校留住好老师\n"
+        "青山省某县  王  林\n"
+        "　　乡村学校要留住好老师，待遇要跟上，住房、\n"
+        "交通等实际困难也要有人管。\n"
+    )
+    [item] = articles(page)
+    assert item.byline == "青山省某县 王 林"
+    assert item.body.startswith("乡村学校要留住好老师")
