@@ -317,7 +317,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         worded = [ln for ln in buf if not _all_punct(ln.text)]
         if len(worded) > 1:
             unit.column, unit.column_votes = _column_range(worded[:-1])
-        if zone_line and unit.kind == "para":
+        if zone_line and unit.kind == "para" and not _labelled(unit.text):
             unit.kind = "short"  # however long, a line of a headline block is a heading
         units.append(unit)
         buf.clear()
@@ -555,6 +555,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         and abs(prev.width - cur.width) <= 2)  # (narrower runs are verse, not a column)
 
 
+def _labelled(text: str) -> bool:
+    """A line led by a bracketed label (【人物】某校校长李红): body text, as headlines never
+    open with one."""
+    return bool(re.match(r"【[^】]{1,8}】.", text))
+
+
 def _is_dash_head(text: str, commas: bool = False) -> bool:
     """A ——subheadline: a line led by a dash, with no sentence in it.
 
@@ -586,7 +592,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         ("：", ":")) and (
         (len(text) <= 30 and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
-    if short or wrapped_head or (nlines <= 2 and text.endswith("——")):
+    if (short or wrapped_head or (nlines <= 2 and text.endswith("——"))) and not _labelled(text):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     head = _OPENER.match(text)

@@ -1542,3 +1542,17 @@ def test_letter_signature_with_a_spaced_two_character_name_is_a_byline():
     [item] = articles(page)
     assert item.byline == "青山省某县 王 林"
     assert item.body.startswith("乡村学校要留住好老师")
+
+
+def test_line_led_by_a_bracketed_label_is_body_text_not_a_headline():
+    page = (
+        "扎根乡村三十年（暖闻热评）\n"
+        "【人物】青山县石桥镇中心小学教师王林\n"
+        "【故事】三十年前，王林从师范学校毕业后回到家乡，\n"
+        "一直在村小任教，教过的学生有上千人。\n"
+        "【点评】\n"
+        "乡村教育需要更多这样的坚守者。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "扎根乡村三十年（暖闻热评）"
+    assert item.body.startswith("【人物】青山县石桥镇中心小学教师王林\n【故事】")
