@@ -1556,3 +1556,32 @@ def test_line_led_by_a_bracketed_label_is_body_text_not_a_headline():
     [item] = articles(page)
     assert item.headline == "扎根乡村三十年（暖闻热评）"
     assert item.body.startswith("【人物】青山县石桥镇中心小学教师王林\n【故事】")
+
+
+def test_long_two_part_column_name_wrapped_under_its_headline_stays_with_it():
+    page = (
+        "县里今年新建五所乡村学校，明年还将\n"
+        "继续加大投入。\n"
+        "　乡村学校迎来新面貌（教育观察·办好家门口\n"
+        "　、让孩子们上好学的每一所学校）\n"
+        "　　今年以来，全县新建乡村学校五所，\n"
+        "改造校舍三万平方米，两千多名学生用上\n"
+        "了新教室。\n"
+    )
+    item = articles(page)[-1]
+    assert item.headline == "乡村学校迎来新面貌（教育观察·办好家门口、让孩子们上好学的每一所学校）"
+    assert item.body.startswith("今年以来，")
+
+
+def test_column_name_of_twenty_characters_wrapped_under_its_headline_stays_with_it():
+    page = (
+        "县里今年新建五所乡村学校，明年还将\n"
+        "继续加大投入。\n"
+        "乡村学校迎来新面貌（深入学习贯彻全国教\n"
+        "育大会精神在基层的实践）\n"
+        "今年以来，全县新建乡村学校五所，改造校舍\n"
+        "三万平方米，两千多名学生用上了新教室。\n"
+    )
+    item = articles(page)[-1]
+    assert item.headline == "乡村学校迎来新面貌（深入学习贯彻全国教育大会精神在基层的实践）"
+    assert item.body.startswith("今年以来，")
