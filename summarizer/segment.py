@@ -646,7 +646,7 @@ _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a swi
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 # Titles of picture items that name no topic; they go to an article built around a picture.
-_ROUNDUP_NAME = 6  # longest name of a roundup of briefs, in characters
+_COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
@@ -1032,10 +1032,14 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                 above = [units[j].text for j in _heading_part(units, inline_runs[first])]
                 consumed_runs.add(first)
             # Above a roundup's first brief stand the roundup's name, a word or two (新闻速递),
-            # unless the headline block holds it, and the brief's title, which may wrap.
+            # unless the headline block holds it, and the brief's title, which may wrap. So
+            # do a column's name (来论) and a reader's piece's own title over its signature.
             titles = []
-            if seg.roundup and above:
-                named = len(above) > 1 and len(above[0]) <= _ROUNDUP_NAME
+            named = len(above) > 1 and len(above[0]) <= _COLUMN_NAME
+            p0 = stream[seg.units[0]]
+            signed = units[p0 - 1].kind == "byline" and bool(
+                _LETTER_SIGNATURE.match(units[p0 - 1].text))
+            if above and (seg.roundup or (named and signed)):
                 titles = ["".join(above[1:] if named else above)]
                 lines = above[:1] if named else lines
             elif above:
@@ -1150,7 +1154,7 @@ def _assign_block(
             w = sim.weights(group)
             floor = _LEFTOVER_MIN * sum(w.values())
             gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
-            if len(group) <= _ROUNDUP_NAME:  # (nor does a roundup's name with its briefs)
+            if len(group) <= _COLUMN_NAME:  # (nor does a roundup's name with its briefs)
                 gains[i, j] = [max(g, _GENERIC_GAIN) if r else g
                                for g, r in zip(gains[i, j], roundup, strict=True)]
 

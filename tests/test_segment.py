@@ -1585,3 +1585,20 @@ def test_column_name_of_twenty_characters_wrapped_under_its_headline_stays_with_
     item = articles(page)[-1]
     assert item.headline == "乡村学校迎来新面貌（深入学习贯彻全国教育大会精神在基层的实践）"
     assert item.body.startswith("今年以来，")
+
+
+def test_reader_piece_under_a_column_name_keeps_its_title_as_a_section():
+    page = (
+        "县里今年新建五所乡村学校，明年还将\n"
+        "继续加大投入。\n"
+        "（本报记者 王林）\n"
+        "来信\n"
+        "让乡村学校留住好老师\n"
+        "青山省某县  李  红\n"
+        "乡村学校要留住好老师，待遇要跟上，住房、\n"
+        "交通等实际困难也要有人管。\n"
+    )
+    letter = articles(page)[-1]
+    assert letter.headline == "来信"
+    assert letter.sections == ("让乡村学校留住好老师",)
+    assert letter.byline == "青山省某县 李 红"
