@@ -92,6 +92,8 @@ _LABELS = frozenset(
 )
 # Boxes printed after an article's last paragraph, and after its byline, yet part of it.
 _CLOSING_BOXES = frozenset("记者手记 推荐读物 延伸阅读 链接 新闻链接".split())
+# Boxes only ever printed at the top of an article, right under its heading.
+_OPENING_BOXES = frozenset("核心阅读 开栏的话 内容提要 绝活看点 人物小传 人物名片 引子".split())
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 # A numbered section heading of a long document (一、总体情况, 二、学校建设).
@@ -1145,8 +1147,9 @@ def _assign_block(
     for i in range(len(chunks)):
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
             if j - i > 1 and (_closes(lines[chunks[j - 2][-1]])
-                              or _is_dash_head(lines[chunks[j - 2][-1]])):
-                break  # (a ——subheadline is the last line of its group)
+                              or _is_dash_head(lines[chunks[j - 2][-1]])
+                              or lines[chunks[j - 1][0]].endswith("——")):
+                break  # (a ——subheadline is the last line of its group, a kicker the first)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
             if group in _PHOTO_TITLES:  # (it shares no words with its item)
                 gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]
@@ -1254,7 +1257,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
     structural = [
-        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p)) for p in range(n)
+        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or (any(
+            _label_core(u.text) in _OPENING_BOXES for u in units[stream[p - 1] + 1:stream[p]])
+            # (an editor's note, signed ——编者, may stand above the box)
+            and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))
+        for p in range(n)
     ]
     # A column change is cut at the first opener, end byline, inline headline or content cut
     # among the column-less one-line paragraphs before it.

@@ -1602,3 +1602,36 @@ def test_reader_piece_under_a_column_name_keeps_its_title_as_a_section():
     assert letter.headline == "来信"
     assert letter.sections == ("让乡村学校留住好老师",)
     assert letter.byline == "青山省某县 李 红"
+
+
+def test_kicker_in_a_headline_block_opens_a_heading_group_of_its_own():
+    page = (
+        "县里召开教育工作会议\n"
+        "部署新学期工作\n"
+        "青山镇中心小学——\n"
+        "乡村学校添新貌\n"
+        "本报讯 县里日前召开教育工作会议，部署新学期工作。\n"
+        "会议要求青山镇中心小学等乡村学校做好开学准备，\n"
+        "让乡村学校添新貌。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县里召开教育工作会议部署新学期工作"
+    assert item.kicker is None
+
+
+def test_opening_box_label_starts_an_article_in_the_same_column():
+    page = (
+        "县里召开教育工作会议\n"
+        "乡村学校添新貌\n"
+        "本报讯 县里日前召开教育工作会议，部署新学期\n"
+        "工作，要求各校做好开学准备。\n"
+        "核心阅读\n"
+        "今年以来，全县新建乡村学校五所，改造校舍三\n"
+        "万平方米，乡村学校面貌一新。\n"
+        "走进青山镇中心小学，新建的教学楼宽敞明亮，\n"
+        "孩子们在新教室里读书。\n"
+    )
+    meeting, schools = articles(page)
+    assert meeting.body.endswith("要求各校做好开学准备。")
+    assert schools.sections == ("核心阅读",)
+    assert schools.headline == "乡村学校添新貌"
