@@ -1147,9 +1147,8 @@ def _assign_block(
     for i in range(len(chunks)):
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
             if j - i > 1 and (_closes(lines[chunks[j - 2][-1]])
-                              or _is_dash_head(lines[chunks[j - 2][-1]])
-                              or lines[chunks[j - 1][0]].endswith("——")):
-                break  # (a ——subheadline is the last line of its group, a kicker the first)
+                              or _is_dash_head(lines[chunks[j - 2][-1]])):
+                break  # (a ——subheadline is the last line of its group)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
             if group in _PHOTO_TITLES:  # (it shares no words with its item)
                 gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]

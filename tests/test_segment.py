@@ -1604,21 +1604,6 @@ def test_reader_piece_under_a_column_name_keeps_its_title_as_a_section():
     assert letter.byline == "青山省某县 李 红"
 
 
-def test_kicker_in_a_headline_block_opens_a_heading_group_of_its_own():
-    page = (
-        "县里召开教育工作会议\n"
-        "部署新学期工作\n"
-        "青山镇中心小学——\n"
-        "乡村学校添新貌\n"
-        "本报讯 县里日前召开教育工作会议，部署新学期工作。\n"
-        "会议要求青山镇中心小学等乡村学校做好开学准备，\n"
-        "让乡村学校添新貌。\n"
-    )
-    [item] = articles(page)
-    assert item.headline == "县里召开教育工作会议部署新学期工作"
-    assert item.kicker is None
-
-
 def test_opening_box_label_starts_an_article_in_the_same_column():
     page = (
         "县里召开教育工作会议\n"
