@@ -113,6 +113,7 @@ _OPENER = re.compile(
     r"^(?:本报[讯电]|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
 )
+# A brief in a roundup opens with a bare 本报电, without place or date.
 _BRIEF = re.compile(r"本报电")
 # (试图为, 力图为, 蓝图为…: verbs and nouns ending in 图 that happen to precede 为.)
 _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
@@ -647,8 +648,8 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
-# Titles of picture items that name no topic; they go to an article built around a picture.
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
+# Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
@@ -1039,7 +1040,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             titles = []
             named = len(above) > 1 and len(above[0]) <= _COLUMN_NAME
             p0 = stream[seg.units[0]]
-            signed = units[p0 - 1].kind == "byline" and bool(
+            signed = p0 > 0 and units[p0 - 1].kind == "byline" and bool(
                 _LETTER_SIGNATURE.match(units[p0 - 1].text))
             if above and (seg.roundup or (named and signed)):
                 titles = ["".join(above[1:] if named else above)]
@@ -1290,12 +1291,12 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         boxed = bool(heading) and _label_core(heading[0].text) in _CLOSING_BOXES
         # Briefs under one roundup heading (新闻速递) each open with a bare 本报电: one
         # article, the briefs' titles its sections.
-        roundup = _BRIEF.match(first.text) and any(
-            _BRIEF.match(units[stream[q]].text) for q in merged[-1].units) if merged else False
+        roundup = bool(merged) and bool(_BRIEF.match(first.text)) and any(
+            _BRIEF.match(units[stream[q]].text) for q in merged[-1].units)
         if merged and (before.endswith(("：", ":")) or roundup or boxed
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
-            merged[-1].roundup = merged[-1].roundup or bool(roundup)
+            merged[-1].roundup = merged[-1].roundup or roundup
         else:
             merged.append(seg)
     return merged
