@@ -495,8 +495,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     where ``prev`` opens an article set in a narrower column than the one above it."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
-    if _OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text):
-        return False
+    if (_OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text)
+            or cur.text.startswith(("编者按", "【编者按】"))):
+        return False  # (an editor's note opens its own paragraph: 编者按：…)
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
     if _CREDIT.match(prev.text + cur.text) and not _CREDIT.match(prev.text):

@@ -1620,3 +1620,18 @@ def test_opening_box_label_starts_an_article_in_the_same_column():
     assert meeting.body.endswith("要求各校做好开学准备。")
     assert schools.sections == ("核心阅读",)
     assert schools.headline == "乡村学校添新貌"
+
+
+def test_editors_note_opens_its_own_paragraph_under_a_headline_as_wide_as_the_column():
+    page = (
+        "乡村学校迎来新面貌\n"
+        "县里推进教育强县建设\n"
+        "编者按：今年以来，县\n"
+        "里新建乡村学校五所，\n"
+        "本版今起推出系列报道。\n"
+        "走进青山镇中心小学，\n"
+        "新建的教学楼宽敞明亮。\n"
+    )
+    [item] = articles(page)
+    assert item.body.startswith("编者按：今年以来，")
+    assert "县里推进教育强县建设" in (item.headline or "") + (item.subheadline or "")
