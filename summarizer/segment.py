@@ -596,7 +596,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
     wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.endswith(
         ("：", ":")) and (
-        (len(text) <= 30 and not re.search(r"[。！？；，]", text))
+        (len(text) <= (30 if text.startswith("“") else 40)
+         and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
     if (short or wrapped_head or (nlines <= 2 and text.endswith("——"))) and not _labelled(text):
         return _Unit(text, "short", nlines)

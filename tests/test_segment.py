@@ -1635,3 +1635,35 @@ def test_editors_note_opens_its_own_paragraph_under_a_headline_as_wide_as_the_co
     [item] = articles(page)
     assert item.body.startswith("编者按：今年以来，")
     assert "县里推进教育强县建设" in (item.headline or "") + (item.subheadline or "")
+
+
+def test_two_unpunctuated_heading_lines_as_wide_as_the_column_are_not_a_paragraph():
+    page = (
+        "　　县里今年新建五所乡村学校，明年还将继续加\n"
+        "大投入，让每个孩子都能上好学。\n"
+        "（本报记者 王林）\n"
+        "建设图书室、实验室、运动场和食堂\n"
+        "青山镇中心小学的办学条件大变样\n"
+        "　　今年以来，全县新建乡村学校五\n"
+        "所，改造校舍三万平方米，两千多名\n"
+        "学生用上了新教室。\n"
+    )
+    item = articles(page)[-1]
+    # (one heading unit of two lines: its roles are not told apart)
+    assert item.headline == "建设图书室、实验室、运动场和食堂青山镇中心小学的办学条件大变样"
+    assert item.body.startswith("今年以来，")
+
+
+def test_two_line_quotation_without_punctuation_inside_an_article_stays_in_the_body():
+    page = (
+        "乡村学校添新貌\n"
+        "　　今年以来，全县新建乡村学校五\n"
+        "所，改造校舍三万平方米。\n"
+        "“让每一个乡村孩子都能在家门口上\n"
+        "好学校读好书上好学上好每一堂课”\n"
+        "　　县教育局表示，明年还将继续加\n"
+        "大投入，建好每一所乡村学校。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村学校添新貌"
+    assert "“让每一个乡村孩子都能在家门口上好学校读好书上好学上好每一堂课”" in item.body
