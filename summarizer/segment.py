@@ -346,20 +346,19 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # A bracketed note wrapped over several lines closes where its bracket does.
         open_note = (so_far.count("（") > so_far.count("）") and ln.text.endswith("）")
                      and len(so_far) <= 80 and not re.search(r"[。！？]", so_far + ln.text))
+        # (Does the line above fill the column, as a line of a paragraph does?)
+        fills = bool(buf) and cols[idx - 1] is not None and abs(buf[0].width - cols[idx - 1]) <= 2
         # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
         # inside a paragraph such a bracket is only a term the column edge happened to follow.
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
                   and not re.search(r"[。！？；]", so_far)
-                  and not (re.search(r"[，：:]", so_far) and cols[idx - 1] is not None
-                           and cols[idx - 1] - 2 <= buf[0].width <= cols[idx - 1] + 2))
+                  and not (re.search(r"[，：:]", so_far) and fills))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
         # does not fill the column: a paragraph opening with a quotation as wide as the
         # column is a coincidence.
         quoted = (len(buf) == 1 and bool(re.fullmatch(r"“[^“”，。！？；]{4,40}”", so_far))
                   and ln.text[0] not in _HANGING + "的"
-                  and not (units and units[-1].kind == "short")
-                  and not (cols[idx - 1] is not None
-                           and cols[idx - 1] - 2 <= buf[0].width <= cols[idx - 1] + 2))
+                  and not (units and units[-1].kind == "short") and not fills)
         below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
         # The line under a kicker (天津市——) that stops short of the column is the headline,
         # however it is punctuated.
@@ -1225,7 +1224,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             bonus[p] += _OPEN_BONUS
         if p > 0:
             prev_unit = units[stream[p - 1]]
-            between = units[stream[p - 1] + 1: stream[p]]
+            between = _between(units, stream, p)
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
                 bonus[p] += _BYLINE_BONUS
     forbid: set[tuple[int, int]] = set()
@@ -1260,7 +1259,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     inline_at = {c.at for c in cands if c.at is not None}
     structural = [
         p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or (any(
-            _label_core(u.text) in _OPENING_BOXES for u in units[stream[p - 1] + 1:stream[p]])
+            _label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
             # (an editor's note, signed ——编者, may stand above the box)
             and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))
         for p in range(n)
@@ -1288,8 +1287,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                 continue
         first = units[stream[seg.units[0]]]
         before = units[stream[seg.units[0] - 1]].text if seg.units[0] > 0 else ""
-        heading = [u for u in units[stream[seg.units[0] - 1] + 1: stream[seg.units[0]]]
-                   if u.kind == "short"] if seg.units[0] > 0 else []
+        heading = [u for u in _between(units, stream, seg.units[0]) if u.kind == "short"]
         boxed = bool(heading) and _label_core(heading[0].text) in _CLOSING_BOXES
         # Briefs under one roundup heading (新闻速递) each open with a bare 本报电: one
         # article, the briefs' titles its sections.
@@ -1390,8 +1388,13 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> 
     return breaks
 
 
+def _between(units: list[_Unit], stream: list[int], p: int) -> list[_Unit]:
+    """The units printed between paragraph ``p`` and the one before it (headings, bylines)."""
+    return units[stream[p - 1] + 1: stream[p]] if p > 0 else []
+
+
 def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
-    between = units[stream[p - 1] + 1: stream[p]]
+    between = _between(units, stream, p)
     if units[stream[p - 1]].tail_byline:
         return True
     # A byline under a sub-head or a headline heads what follows; only one printed right
