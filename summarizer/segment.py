@@ -446,6 +446,11 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 if lines[j].indent:
                     break
                 j -= 1
+        # One line over a one-line first paragraph (点火，起飞！) is no full line of it when the
+        # article's column below is clearly wider: it is the last line of the block.
+        below = [ln.width for ln in lines[m + 1:m + 6] if not _ends_terminal(ln.text)]
+        if start == m - 1 and len(below) >= 3 and sorted(below)[len(below) // 2] > width + 4:
+            start = m
     # Lead paragraphs (提要) above the first sentence end carry no final mark either; on an
     # indented page they show as indented runs of full-width lines with commas.
     while start > 0 and lines[start].indent:
@@ -791,10 +796,10 @@ def _layout(text: str) -> _Layout:
                         if units[k].kind == "para")):
             units[i - 1].kind = "short"
     # A bracketed word under a heading line is the headline's column name （无影灯）, not an
-    # author note closing the article above.
+    # author note closing the article above; in a headline block the next headline follows.
     for i in range(1, n_units - 1):
         if (units[i].kind == "byline" and units[i - 1].kind == "short"
-                and (units[i + 1].kind == "para" or _is_label(units[i + 1].text))
+                and (units[i + 1].kind in ("para", "short") or _is_label(units[i + 1].text))
                 and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)
                 and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"

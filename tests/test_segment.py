@@ -1667,3 +1667,45 @@ def test_two_line_quotation_without_punctuation_inside_an_article_stays_in_the_b
     [item] = articles(page)
     assert item.headline == "乡村学校添新貌"
     assert "“让每一个乡村孩子都能在家门口上好学校读好书上好学上好每一堂课”" in item.body
+
+
+def test_line_over_a_one_line_first_paragraph_in_a_wider_column_ends_the_block():
+    page = (
+        "县图书馆新馆开放\n"
+        "全市乡村学校用上新课桌\n"
+        "孩子们坐得更舒服了\n"
+        "开 学 啦 ！\n"
+        "九月一日，全市一百二十所乡村学校的孩子\n"
+        "们走进教室，看到了崭新的课桌椅。这批课\n"
+        "桌椅由市财政出资购置，按照孩子们的身高\n"
+        "分为三种规格，可以随时调整高度。\n"
+        "本报讯（记者 周明）县图书馆新馆昨日起\n"
+        "向市民开放，馆内藏书十二万册，设有少儿\n"
+        "阅览区和自习区，每天开放到晚上九点。\n"
+    )
+    desks = next(it for it in articles(page) if "课桌椅" in it.body)
+    # (the block does not tell a headline from its subheadline here)
+    heading = (desks.headline or "") + (desks.subheadline or "")
+    assert heading == "全市乡村学校用上新课桌孩子们坐得更舒服了"
+    assert desks.body.startswith("开学啦！\n九月一日，")
+
+
+def test_column_name_on_its_own_line_in_a_headline_block_joins_the_headline_above():
+    page = (
+        "　　让乡村孩子读上好书（教育观察）\n"
+        "　　校园午餐要吃得放心\n"
+        "　　（来信点评）\n"
+        "　　县图书馆新馆开放\n"
+        "不少乡村学校的图书室书不少，借阅的人却不多。原因\n"
+        "在于书目陈旧，不合孩子们的口味。配书之前多听听\n"
+        "孩子和老师的意见，图书室才能真正热闹起来。\n"
+        "本报讯（记者 李华）校园午餐关系到每\n"
+        "个孩子的健康。食材从哪里来、怎么加工、\n"
+        "谁来监督，都应当向家长公开，让家长吃\n"
+        "得放心。\n"
+        "本报讯（记者 周明）县图书馆新馆昨日起向市民开放，\n"
+        "馆内藏书十二万册，每天开放到晚上九点。\n"
+    )
+    lunch = next(it for it in articles(page) if "午餐" in it.body)
+    assert lunch.headline == "校园午餐要吃得放心（来信点评）"
+    assert all(it.byline != "来信点评" for it in articles(page))
