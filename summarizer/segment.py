@@ -349,10 +349,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # (Does the line above fill the column, as a line of a paragraph does?)
         fills = bool(buf) and cols[idx - 1] is not None and abs(buf[0].width - cols[idx - 1]) <= 2
         # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
-        # inside a paragraph such a bracket is only a term the column edge happened to follow.
+        # inside a paragraph such a bracket is only a term the column edge happened to follow,
+        # unless the line is set in on a page whose paragraphs are not.
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
                   and not re.search(r"[。！？；]", so_far)
-                  and not (re.search(r"[，：:]", so_far) and fills))
+                  and not (re.search(r"[，：:]", so_far) and fills
+                           and not (buf[0].indent and not indented_page)))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
         # does not fill the column: a paragraph opening with a quotation as wide as the
         # column is a coincidence.

@@ -1709,3 +1709,18 @@ def test_column_name_on_its_own_line_in_a_headline_block_joins_the_headline_abov
     lunch = next(it for it in articles(page) if "午餐" in it.body)
     assert lunch.headline == "校园午餐要吃得放心（来信点评）"
     assert all(it.byline != "来信点评" for it in articles(page))
+
+
+def test_set_in_headline_with_a_comma_and_a_column_name_on_a_page_without_indents():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆内藏书十\n"
+        "二万册，每天开放到晚上九点。\n"
+        "（本报记者 周明）\n"
+        "　　午餐好不好，家长说了算（来信点评）\n"
+        "校园午餐关系到每个孩子的健康。食材从哪里\n"
+        "来、怎么加工、谁来监督，都应当向家长公开，\n"
+        "让家长吃得放心。\n"
+    )
+    lunch = articles(page)[-1]
+    assert lunch.headline == "午餐好不好，家长说了算（来信点评）"
+    assert lunch.body.startswith("校园午餐关系到")
