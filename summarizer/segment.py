@@ -656,6 +656,7 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
+_FOREIGN = 0.1  # most a block headline may share with a paragraph of another article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
@@ -1282,7 +1283,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
     segments = _merge_same_column(
-        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard)
+        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard, emit)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
     # else attended (李红参加会见。) closes the report above it.
@@ -1310,10 +1311,12 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
 
 
 def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],
-                       hard: list[bool]) -> list[_Segment]:
+                       hard: list[bool], emit: list[list[float]]) -> list[_Segment]:
     """Undo cuts that nothing but content argued for when the column runs on unchanged:
     an article keeps its column width, so the same width on both sides of a cut means
-    a sub-head or a change of topic inside one article."""
+    a sub-head or a change of topic inside one article. Two neighbours that happen to share
+    a width stay apart when each took a headline the other side hardly mentions
+    (``emit`` below ``_FOREIGN``)."""
     def known(ps: list[int]) -> tuple[int, int] | None:
         return next((units[stream[q]].column for q in ps if units[stream[q]].column), None)
 
@@ -1327,7 +1330,10 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
             # alone, they open the article below.
             if a is None and b is not None:
                 a = b
-            if a is not None and b is not None and _same_column(a, b):
+            if a is not None and b is not None and _same_column(a, b) and not (
+                    prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
+                    and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
+                    and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN):
                 prev.units.extend(seg.units)
                 if prev.state < 0:
                     prev.state = seg.state

@@ -1724,3 +1724,23 @@ def test_set_in_headline_with_a_comma_and_a_column_name_on_a_page_without_indent
     lunch = articles(page)[-1]
     assert lunch.headline == "午餐好不好，家长说了算（来信点评）"
     assert lunch.body.startswith("校园午餐关系到")
+
+
+def test_neighbours_in_the_same_column_stay_apart_when_each_has_its_own_block_headline():
+    page = (
+        "市图书馆延长夏季开放时间\n"
+        "乡村学校食堂全部完成改造\n"
+        "市图书馆七月起延长夏季开放时间，每\n"
+        "天开放到晚上九点，周末照常开放。\n"
+        "图书馆还在少儿阅览区增加了座位，方\n"
+        "便孩子们暑假来馆读书写作业。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "县教育局要求各校公开食材来源，并请\n"
+        "家长代表参与每月的食堂检查。\n"
+    )
+    library, canteen = articles(page)
+    assert library.headline == "市图书馆延长夏季开放时间"
+    assert library.body.endswith("方便孩子们暑假来馆读书写作业。")
+    assert canteen.headline == "乡村学校食堂全部完成改造"
+    assert canteen.body.startswith("全县四十所乡村学校的食堂")
