@@ -109,6 +109,7 @@ _BYLINE_TAIL = re.compile(
 _CREDIT = re.compile(
     r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
 )
+_STAFF_CREDIT = re.compile(r"(?:新华社|本报|人民日报|中新社)?(?:特约)?(?:记者|通讯员)")
 _OPENER = re.compile(
     r"^(?:本报[讯电]|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
     r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
@@ -518,9 +519,15 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False  # a ——subheadline under a headline line, whatever that line's width
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
-    if _is_short_kind(prev.text, prev.spaced) and (
+    prev_kind = _is_short_kind(prev.text, prev.spaced)
+    if prev_kind and (
             col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):
         return False  # a byline ends its line unless it fills the column and wraps
+    # A photo credit that names a reporter, or names set apart by spaces, is whole however
+    # wide: only the agency in brackets (（人民视觉）) may follow it.
+    if prev_kind == "credit" and not cur.text.startswith(("（", "(")) and (
+            _STAFF_CREDIT.match(prev.text) or 2 <= len(prev.spaced.split()) <= 5):
+        return False
     if (prev.text.endswith("——") and cur.width <= prev.width - 4
             and not _ends_terminal(cur.text)):
         return False  # a kicker and the shorter headline under it

@@ -1744,3 +1744,24 @@ def test_neighbours_in_the_same_column_stay_apart_when_each_has_its_own_block_he
     assert library.body.endswith("方便孩子们暑假来馆读书写作业。")
     assert canteen.headline == "乡村学校食堂全部完成改造"
     assert canteen.body.startswith("全县四十所乡村学校的食堂")
+
+
+def test_photo_credit_as_wide_as_the_column_does_not_run_into_the_headline_below():
+    page = (
+        "县图书馆新馆开放\n"
+        "本报讯（记者 周明）县图书馆新馆昨日起向市民\n"
+        "开放，馆内藏书十二万册，设有少儿阅览区和自习\n"
+        "区，每天开放到晚上九点。\n"
+        "　　　　图片报道\n"
+        "九月一日，县实验小学的新生走\n"
+        "进校园，开始小学生活。\n"
+        "　　本报记者  林晓东  王丽丽摄\n"
+        "乡村学校食堂全部完成改造\n"
+        "本报讯（记者 李华）全县四十所乡村学校的食堂\n"
+        "已经全部完成改造，新添了冷库和消毒设备。\n"
+    )
+    items = segment_text(page).items
+    photo = next(it for it in items if it.kind == "caption")
+    assert photo.byline == "本报记者 林晓东 王丽丽摄"
+    canteen = items[-1]
+    assert canteen.headline == "乡村学校食堂全部完成改造"
