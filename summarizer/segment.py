@@ -244,7 +244,11 @@ def _prepare(text: str) -> list[_Line | None]:
         printed = "".join(
             ch for ch in raw.strip() if ch not in (" ", "\t") and ch not in _GARBAGE
         )
-        spaced = " ".join(clean_line(part) for part in _SPACE.split(raw.strip()))
+        parts = _SPACE.split(raw.strip())
+        if len(parts) >= 3 and sum(len(part) == 1 for part in parts) >= 0.6 * len(parts):
+            # OCR spacing between every character: only wider gaps part names (网友  小军).
+            parts = re.split(r"[ \t\u00a0]{2,}|\u3000+", raw.strip())
+        spaced = " ".join(clean_line(part) for part in parts)
         # A single space left at the start of a wrapped line still took its place in the column.
         lead = 1 if raw[:1] in (" ", "\u00a0") and not indent else 0
         lines.append(
@@ -524,9 +528,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):
         return False  # a byline ends its line unless it fills the column and wraps
     # A photo credit that names a reporter, or names set apart by spaces, is whole however
-    # wide: only the agency in brackets (（人民视觉）) may follow it.
+    # wide: only the agency in brackets (（人民视觉）) may follow it. So is a reader's
+    # signature.
     if prev_kind == "credit" and not cur.text.startswith(("（", "(")) and (
             _STAFF_CREDIT.match(prev.text) or 2 <= len(prev.spaced.split()) <= 5):
+        return False
+    if _LETTER_SIGNATURE.match(prev.spaced):
         return False
     if (prev.text.endswith("——") and cur.width <= prev.width - 4
             and not _ends_terminal(cur.text)):

@@ -1765,3 +1765,21 @@ def test_photo_credit_as_wide_as_the_column_does_not_run_into_the_headline_below
     assert photo.byline == "本报记者 林晓东 王丽丽摄"
     canteen = items[-1]
     assert canteen.headline == "乡村学校食堂全部完成改造"
+
+
+def test_ocr_spaced_reader_signature_as_wide_as_the_column_closes_the_letter():
+    page = (
+        "路灯坏了没人修（来信）\n"
+        "　　我家门口的路灯坏了三个\n"
+        "月，晚上出门很不方便，希望\n"
+        "有关部门尽快来修一修。\n"
+        "　　某 某 省 某 某 市 某 某 县     周     明\n"
+        "校园午餐要公开食材来源（建议）\n"
+        "　　校园午餐关系到每个孩子\n"
+        "的健康。食材从哪里来、怎么\n"
+        "加工，都应当向家长公开。\n"
+    )
+    lamp, lunch = articles(page)
+    assert lamp.byline == "某某省某某市某某县 周 明"
+    assert lamp.body.endswith("尽快来修一修。")
+    assert lunch.headline == "校园午餐要公开食材来源（建议）"
