@@ -674,6 +674,7 @@ _FOREIGN = 0.1  # most a block headline may share with a paragraph of another ar
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
+_PLACE_ENDS = "省市县区旗盟州乡镇村"
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
 
@@ -1128,6 +1129,15 @@ def _bound(upper: str, lower: str) -> bool:
         return True
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
+    # Short parts of equal length, each its own line, are one headline set in parallel
+    # (促进交流 / 书写友谊); a list of briefs repeats its ending (某某同志逝世), and a place
+    # (某某县) or a label (图片报道) stands alone.
+    a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))
+    if (len(a) == len(b) <= 6 and a[-2:] != b[-2:] and not _closes(upper)
+            and not re.search(r"[，。！？；：、“”《》（）()·—]", a + b)
+            and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(tuple(_PLACE_ENDS))
+                        for x in (a, b))):
+        return True
     return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 

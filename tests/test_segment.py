@@ -1783,3 +1783,19 @@ def test_ocr_spaced_reader_signature_as_wide_as_the_column_closes_the_letter():
     assert lamp.byline == "某某省某某市某某县 周 明"
     assert lamp.body.endswith("尽快来修一修。")
     assert lunch.headline == "校园午餐要公开食材来源（建议）"
+
+
+def test_headline_in_two_parallel_parts_stays_one_headline_in_the_block():
+    page = (
+        "市图书馆新馆开放\n"
+        "延长时间\n"
+        "提升服务（教育观察）\n"
+        "本报讯（记者 周明）市图书馆新馆昨日起向市民开\n"
+        "放，馆内藏书一百二十万册，暑期延长开放时间。\n"
+        "暑假里，不少图书馆增加了自习座位，办起了\n"
+        "读书会。提升服务，更要听听读者的意见。\n"
+    )
+    service = next(it for it in articles(page) if "自习" in it.body)
+    assert service.headline == "延长时间提升服务（教育观察）"
+    library = next(it for it in articles(page) if "新馆" in it.body)
+    assert library.headline == "市图书馆新馆开放"
