@@ -288,8 +288,9 @@ def _is_short_kind(text: str, spaced: str = "") -> str | None:
         return None  # 记者手记 reads like a reporter's byline but labels a box
     if _CREDIT.match(text):
         return "credit"
-    if (_BYLINE_LINE.match(text) or _NOTE_LINE.match(text) or _STAFF_HEAD.match(text)
-            or _LETTER_SIGNATURE.match(spaced)):
+    # (Names of two and three characters run together only the spaces tell apart.)
+    if (_BYLINE_LINE.match(text) or _BYLINE_LINE.match(spaced) or _NOTE_LINE.match(text)
+            or _STAFF_HEAD.match(text) or _LETTER_SIGNATURE.match(spaced)):
         return "byline"
     return None
 

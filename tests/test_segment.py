@@ -1799,3 +1799,16 @@ def test_headline_in_two_parallel_parts_stays_one_headline_in_the_block():
     assert service.headline == "延长时间提升服务（教育观察）"
     library = next(it for it in articles(page) if "新馆" in it.body)
     assert library.headline == "市图书馆新馆开放"
+
+
+def test_byline_whose_names_run_together_without_their_spaces_is_still_a_byline():
+    page = (
+        "乡村学校食堂全部完成改造\n"
+        "　　本报记者  王  亮  李思尧  孙龙飞\n"
+        "　　全县四十所乡村学校的食堂已经全部完成改造，新添了\n"
+        "冷库和消毒设备。县教育局要求各校公开食材来源。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村学校食堂全部完成改造"
+    assert item.byline == "本报记者 王 亮 李思尧 孙龙飞"
+    assert item.body.startswith("全县四十所")
