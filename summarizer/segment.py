@@ -534,8 +534,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev_kind == "credit" and not cur.text.startswith(("（", "(")) and (
             _STAFF_CREDIT.match(prev.text) or 2 <= len(prev.spaced.split()) <= 5):
         return False
-    if _LETTER_SIGNATURE.match(prev.spaced):
-        return False
+    if _LETTER_SIGNATURE.match(prev.spaced) or (
+            prev_kind == "byline" and " " in prev.spaced and _BYLINE_LINE.match(prev.spaced)
+            and not _NAMES.fullmatch(cur.spaced)):
+        return False  # (names set apart end their line; only more names carry on)
     if (prev.text.endswith("——") and cur.width <= prev.width - 4
             and not _ends_terminal(cur.text)):
         return False  # a kicker and the shorter headline under it

@@ -1812,3 +1812,18 @@ def test_byline_whose_names_run_together_without_their_spaces_is_still_a_byline(
     assert item.headline == "乡村学校食堂全部完成改造"
     assert item.byline == "本报记者 王 亮 李思尧 孙龙飞"
     assert item.body.startswith("全县四十所")
+
+
+def test_byline_of_names_set_apart_as_wide_as_the_column_ends_its_line():
+    page = (
+        "乡村学校食堂全部完成改造\n"
+        "本报记者  王  亮  李思尧  孙龙飞\n"
+        "全县四十所乡村学校的食\n"
+        "堂已经全部完成改造，新\n"
+        "添了冷库和消毒设备。县\n"
+        "教育局要求各校公开食材\n"
+        "来源。\n"
+    )
+    [item] = articles(page)
+    assert item.byline == "本报记者 王 亮 李思尧 孙龙飞"
+    assert item.body.startswith("全县四十所")
