@@ -507,8 +507,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     where ``prev`` opens an article set in a narrower column than the one above it."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
+    # (A dateline may break before its 电: 本报某地8月24日 / 电.)
+    broken_dateline = _OPENER.match(cur.text + "电")
     if (_OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text)
-            or cur.text.startswith(("编者按", "【编者按】"))):
+            or cur.text.startswith(("编者按", "【编者按】"))
+            or (broken_dateline and broken_dateline.end() == len(cur.text) + 1)):
         return False  # (an editor's note opens its own paragraph: 编者按：…)
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own

@@ -1827,3 +1827,19 @@ def test_byline_of_names_set_apart_as_wide_as_the_column_ends_its_line():
     [item] = articles(page)
     assert item.byline == "本报记者 王 亮 李思尧 孙龙飞"
     assert item.body.startswith("全县四十所")
+
+
+def test_headline_over_a_dateline_broken_before_its_dian_stays_a_headline():
+    page = (
+        "市图书馆新馆开放\n"
+        "本报讯（记者 周明）市图书馆新馆昨日起向市民开放。\n"
+        "县乡村学校食堂完成改造\n"
+        "本报某县8月24日\n"
+        "电（记者 李华）全县四十\n"
+        "所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消\n"
+        "毒设备。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.headline == "县乡村学校食堂完成改造"
+    assert canteen.body.startswith("本报某县8月24日电（记者李华）全县")
