@@ -1423,7 +1423,11 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> 
         if prev_col is not None and not _same_column(col, prev_col):
             cut = p
             for q in range(prev_p + 1, p):
-                if marks[q] or units[stream[q]].last_width > prev_col[1] + 2:
+                # (An indented first line does not vote for a column, but one wider than the
+                # earlier column cannot be set in it.)
+                seen = units[stream[q]].column
+                if marks[q] or units[stream[q]].last_width > prev_col[1] + 2 or (
+                        seen is not None and seen[0] > prev_col[1] + 2):
                     cut = q
                     break
             breaks.add(cut)

@@ -1843,3 +1843,22 @@ def test_headline_over_a_dateline_broken_before_its_dian_stays_a_headline():
     canteen = articles(page)[-1]
     assert canteen.headline == "县乡村学校食堂完成改造"
     assert canteen.body.startswith("本报某县8月24日电（记者李华）全县")
+
+
+def test_set_in_first_line_wider_than_the_column_above_opens_the_next_article():
+    page = (
+        "　　县图书馆新馆昨日起向市\n"
+        "民开放，馆内藏书十二万册，\n"
+        "设有少儿阅览区和自习区，每\n"
+        "天开放到晚上九点。\n"
+        "　　暑假里，孩子们可以在这里\n"
+        "读书写作业。\n"
+        "　　清晨六点，食堂的灯已经亮了，师\n"
+        "傅们开始准备早餐。\n"
+        "　　全县四十所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消毒设备，师傅\n"
+        "们也都参加了食品安全培训，持证上岗。\n"
+    )
+    library, canteen = articles(page)
+    assert library.body.endswith("读书写作业。")
+    assert canteen.body.startswith("清晨六点，")
