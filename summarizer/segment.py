@@ -478,6 +478,10 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if start > 0 and _OPENER.match(lines[start - 1].text) and not _ends_terminal(
             lines[start - 1].text):
         start -= 1
+    # So does a box printed only at the top of an article (核心阅读): the lead under it has
+    # no final mark either.
+    start = next((k for k in range(start) if _label_core(lines[k].text) in _OPENING_BOXES),
+                 start)
     return start, last + 1
 
 

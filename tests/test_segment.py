@@ -1862,3 +1862,27 @@ def test_set_in_first_line_wider_than_the_column_above_opens_the_next_article():
     library, canteen = articles(page)
     assert library.body.endswith("读书写作业。")
     assert canteen.body.startswith("清晨六点，")
+
+
+def test_lead_under_a_top_box_label_is_body_even_without_a_final_mark():
+    page = (
+        "乡村学校食堂全部完成改造\n"
+        "县图书馆新馆开放\n"
+        "核心阅读\n"
+        "全县四十所乡村学校食堂\n"
+        "全部完成改造让孩子们吃\n"
+        "上热乎饭菜\n"
+        "食堂公开食材来源，请家\n"
+        "长代表参与每月检查\n"
+        "清晨六点，食堂的灯亮了，\n"
+        "师傅们开始准备孩子的饭\n"
+        "菜。\n"
+        "本报讯（记者 周明）县图书馆新馆昨日起向市\n"
+        "民开放，馆内藏书十二万册。\n"
+    )
+    canteen = articles(page)[0]
+    assert canteen.headline == "乡村学校食堂全部完成改造"
+    assert canteen.sections == ("核心阅读",)
+    assert canteen.body.startswith(
+        "全县四十所乡村学校食堂全部完成改造让孩子们吃上热乎饭菜\n"
+        "食堂公开食材来源，请家长代表参与每月检查\n")
