@@ -1886,3 +1886,21 @@ def test_lead_under_a_top_box_label_is_body_even_without_a_final_mark():
     assert canteen.body.startswith(
         "全县四十所乡村学校食堂全部完成改造让孩子们吃上热乎饭菜\n"
         "食堂公开食材来源，请家长代表参与每月检查\n")
+
+
+def test_photo_credit_broken_after_sheying_keeps_its_baodao():
+    page = (
+        "县图书馆新馆开放\n"
+        "▲县图书馆新馆昨日起向市民开\n"
+        "放，孩子们在少儿阅览区读书。\n"
+        "本 报 记 者     周 明 摄 影\n"
+        "报 道\n"
+        "本报讯（记者 李华）全县四十所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消毒设备。\n"
+    )
+    items = segment_text(page).items
+    assert items[0].kind == "caption"
+    # (a credit rejoined from two lines loses the gap between its words)
+    assert items[0].byline.replace(" ", "") == "本报记者周明摄影报道"
+    assert items[1].body.startswith("本报讯")
+    assert items[1].headline is None
