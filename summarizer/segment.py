@@ -1428,11 +1428,12 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> 
         if prev_col is not None and not _same_column(col, prev_col):
             cut = p
             for q in range(prev_p + 1, p):
-                # (An indented first line does not vote for a column, but one wider than the
-                # earlier column cannot be set in it.)
+                # (An indented first line does not vote for a column, but one clearly wider or
+                # narrower than the earlier column, with more lines under it, is not set in it.)
                 seen = units[stream[q]].column
                 if marks[q] or units[stream[q]].last_width > prev_col[1] + 2 or (
-                        seen is not None and seen[0] > prev_col[1] + 2):
+                        seen is not None and (seen[0] > prev_col[1] + 2
+                                              or seen[1] < prev_col[0] - 4)):
                     cut = q
                     break
             breaks.add(cut)

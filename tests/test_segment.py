@@ -1904,3 +1904,20 @@ def test_photo_credit_broken_after_sheying_keeps_its_baodao():
     assert items[0].byline.replace(" ", "") == "本报记者周明摄影报道"
     assert items[1].body.startswith("本报讯")
     assert items[1].headline is None
+
+
+def test_set_in_first_line_narrower_than_the_column_above_opens_the_next_article():
+    page = (
+        "　　全县四十所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消毒设备，师傅\n"
+        "们也都参加了食品安全培训，持证上岗。\n"
+        "　　食堂每天公布菜单，欢迎家长来看。\n"
+        "　　县图书馆新馆昨日起向\n"
+        "市民开放。\n"
+        "　　馆内藏书十二万册，设\n"
+        "有少儿阅览区和自习区，每\n"
+        "天开放到晚上九点。\n"
+    )
+    canteen, library = articles(page)
+    assert canteen.body.endswith("欢迎家长来看。")
+    assert library.body.startswith("县图书馆新馆昨日起")
