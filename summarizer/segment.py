@@ -585,7 +585,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # heading nearly as wide as the column).
     # (A closing mark hanging past the edge makes the next line look one character wider.)
     cur_width = cur.width - (2 if cur.text[-1] in _HANGING else 0)
-    if all(_is_wide(ch) for ch in prev.text) and prev.width <= min(col, cur_width) - 2:
+    if all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text) and prev.width <= min(
+            col, cur_width) - 2:
         return False
     return prev.width >= col - 4 or (
         col_below is not None and col_below >= 20 and prev.width >= col_below - 1

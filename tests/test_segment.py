@@ -1921,3 +1921,19 @@ def test_set_in_first_line_narrower_than_the_column_above_opens_the_next_article
     canteen, library = articles(page)
     assert canteen.body.endswith("欢迎家长来看。")
     assert library.body.startswith("县图书馆新馆昨日起")
+
+
+def test_quoted_headline_a_character_short_of_the_column_is_not_a_paragraph_line():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆\n"
+        "内藏书十二万册，每天开放到晚上九\n"
+        "点。\n"
+        "（本报记者 周明）\n"
+        "乡村学校食堂里飘出的“热乎饭”\n"
+        "“孩子们吃得香，我们放心了。”全\n"
+        "县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.headline == "乡村学校食堂里飘出的“热乎饭”"
+    assert canteen.body.startswith("“孩子们吃得香")
