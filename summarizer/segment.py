@@ -546,9 +546,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             prev_kind == "byline" and " " in prev.spaced and _BYLINE_LINE.match(prev.spaced)
             and not _NAMES.fullmatch(cur.spaced)):
         return False  # (names set apart end their line; only more names carry on)
-    if (prev.text.endswith("——") and cur.width <= prev.width - 4
-            and not _ends_terminal(cur.text)):
-        return False  # a kicker and the shorter headline under it
+    if prev.text.endswith("——") and not _ends_terminal(cur.text) and (
+            cur.width <= prev.width - 4 or (col is not None and prev.width > col + 1)):
+        return False  # a kicker and the shorter headline under it, or one wider than the column
     if indented_page and cur.indent:
         return False
     if _ends_terminal(prev.text) and (col is None or not indented_page):

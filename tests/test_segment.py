@@ -1937,3 +1937,22 @@ def test_quoted_headline_a_character_short_of_the_column_is_not_a_paragraph_line
     canteen = articles(page)[-1]
     assert canteen.headline == "乡村学校食堂里飘出的“热乎饭”"
     assert canteen.body.startswith("“孩子们吃得香")
+
+
+def test_kicker_wider_than_the_column_does_not_run_into_the_headline_under_it():
+    page = (
+        "县图书馆新馆昨日起向市民开\n"
+        "放，馆内藏书十二万册，每天\n"
+        "开放到晚上九点。\n"
+        "（本报记者 周明）\n"
+        "县第一中学食堂厨师长李建国——\n"
+        "让孩子们吃上放心饭（身边的榜\n"
+        "样）\n"
+        "清晨五点半，李建国已经在食\n"
+        "堂里忙开了。二十年来，他每\n"
+        "天第一个到岗，最后一个离开。\n"
+    )
+    cook = articles(page)[-1]
+    assert cook.kicker == "县第一中学食堂厨师长李建国——"
+    assert cook.headline == "让孩子们吃上放心饭（身边的榜样）"
+    assert cook.body.startswith("清晨五点半")
