@@ -109,6 +109,7 @@ _BYLINE_TAIL = re.compile(
 _CREDIT = re.compile(
     r"^[\u4e00-\u9fff·\s]{0,30}(?:摄|摄影|摄影报道|供图|制图|绘)(?:[（(][^）)]{1,12}[）)])?$"
 )
+# A credit that names a staff reporter (新华社记者  某某摄) is complete on its line.
 _STAFF_CREDIT = re.compile(r"(?:新华社|本报|人民日报|中新社)?(?:特约)?(?:记者|通讯员)")
 _OPENER = re.compile(
     r"^(?:本报[讯电]|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
@@ -682,10 +683,11 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
-_FOREIGN = 0.1  # most a block headline may share with a paragraph of another article
+_FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
+# Last characters of a place name (某某县), which a kicker may be on its own line.
 _PLACE_ENDS = "省市县区旗盟州乡镇村"
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
