@@ -687,7 +687,7 @@ _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to k
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
-# Last characters of a place name (某某县), which a kicker may be on its own line.
+# Last characters of a place name (某某县): a kicker naming a place stands on its own line.
 _PLACE_ENDS = "省市县区旗盟州乡镇村"
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
