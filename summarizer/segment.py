@@ -521,8 +521,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
     if _CREDIT.match(prev.text + cur.text) and (
-            not _CREDIT.match(prev.text) or "摄影报道".endswith(cur.text)):
-        return True  # a photo credit broken at the column edge (…摄影报 / 道, …摄影 / 报道)
+            not _CREDIT.match(prev.text)
+            or "摄影报道".endswith(re.sub(r"[（(][^）)]*[）)]$", "", cur.text))):
+        # a photo credit broken at the column edge (…摄影报 / 道, …摄 / 影报道（人民视觉）)
+        return True
     if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
         return True  # a dateline broken at the column edge (本报某地9月1日 / 电)
     if _email_broken(prev.text, cur.text):

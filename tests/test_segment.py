@@ -1956,3 +1956,20 @@ def test_kicker_wider_than_the_column_does_not_run_into_the_headline_under_it():
     assert cook.kicker == "县第一中学食堂厨师长李建国——"
     assert cook.headline == "让孩子们吃上放心饭（身边的榜样）"
     assert cook.body.startswith("清晨五点半")
+
+
+def test_photo_credit_broken_after_she_keeps_the_rest_and_its_agency():
+    page = (
+        "县图书馆新馆开放\n"
+        "▲县图书馆新馆昨日起向市民开\n"
+        "放，孩子们在少儿阅览区读书。\n"
+        "　　周  明  李晓华摄\n"
+        "影报道（人民视觉）\n"
+        "本报讯（记者 李华）全县四十所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消毒设备。\n"
+    )
+    items = segment_text(page).items
+    assert items[0].kind == "caption"
+    assert items[0].byline.replace(" ", "") == "周明李晓华摄影报道（人民视觉）"
+    assert items[1].headline is None
+    assert items[1].body.startswith("本报讯")
