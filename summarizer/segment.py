@@ -290,7 +290,8 @@ def _is_short_kind(text: str, spaced: str = "") -> str | None:
     if _CREDIT.match(text):
         return "credit"
     # (Names of two and three characters run together only the spaces tell apart.)
-    if (_BYLINE_LINE.match(text) or _BYLINE_LINE.match(spaced) or _NOTE_LINE.match(text)
+    if (_BYLINE_LINE.match(text) or (" " in spaced and _BYLINE_LINE.match(spaced))
+            or _NOTE_LINE.match(text)
             or _STAFF_HEAD.match(text) or _LETTER_SIGNATURE.match(spaced)):
         return "byline"
     return None
@@ -512,12 +513,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     where ``prev`` opens an article set in a narrower column than the one above it."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
-    # (A dateline may break before its 电: 本报某地8月24日 / 电.)
-    broken_dateline = _OPENER.match(cur.text + "电")
+    # (An editor's note opens its own paragraph, 编者按：…, and a dateline may break
+    # before its 电: 本报某地8月24日 / 电.)
     if (_OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text)
             or cur.text.startswith(("编者按", "【编者按】"))
-            or (broken_dateline and broken_dateline.end() == len(cur.text) + 1)):
-        return False  # (an editor's note opens its own paragraph: 编者按：…)
+            or _OPENER.fullmatch(cur.text + "电")):
+        return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
     if _CREDIT.match(prev.text + cur.text) and (
@@ -690,7 +691,7 @@ _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 # Last characters of a place name (某某县): a kicker naming a place stands on its own line.
-_PLACE_ENDS = "省市县区旗盟州乡镇村"
+_PLACE_ENDS = tuple("省市县区旗盟州乡镇村")
 _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its kind of item
 
 
@@ -1151,7 +1152,7 @@ def _bound(upper: str, lower: str) -> bool:
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))
     if (len(a) == len(b) <= 6 and a[-2:] != b[-2:] and not _closes(upper)
             and not re.search(r"[，。！？；：、“”《》（）()·—]", a + b)
-            and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(tuple(_PLACE_ENDS))
+            and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(_PLACE_ENDS)
                         for x in (a, b))):
         return True
     return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
