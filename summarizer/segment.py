@@ -304,8 +304,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     indented_page = sum(ln.indent for ln in present) >= max(2, len(present) // 20)
     units: list[_Unit] = []
     buf: list[_Line] = []
+    centred_above = False  # whether the last unit's last line was set in the middle
 
     def flush() -> None:
+        nonlocal centred_above
         if not buf:
             return
         # An unpunctuated line after a sentence end cannot be where a paragraph stops: it is
@@ -332,7 +334,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             unit.column, unit.column_votes = _column_range(worded[:-1])
         if zone_line and unit.kind == "para" and not _labelled(unit.text):
             unit.kind = "short"  # however long, a line of a headline block is a heading
+        # A column name set in under the headline set in above it (…大运会 / （迎大运 展风采）)
+        # is no author note in brackets, which never comes with a heading centred above.
+        if (unit.kind == "byline" and centred_above and buf[0].centred and units
+                and units[-1].kind == "short" and re.fullmatch(r"[（(][^（）()]+[）)]", text)
+                and not re.search(_NOTE_WORDS, text)):
+            unit.kind = "short"
         units.append(unit)
+        centred_above = buf[-1].centred
         buf.clear()
         if tail is not None:
             buf.append(tail)
@@ -568,9 +577,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
     hangs = prev.text[-1] in _HANGING
-    if prev.width > col + (3 if hangs else 1) and abs(cur.width - prev.width) > 2:
+    if prev.width > col + (3 if hangs else 1) and abs(cur.width - prev.width) > 2 and not (
+            col_below is not None and abs(col_below - prev.width) <= 1
+            and re.search(r"[，；、]", prev.text[:-1])):
         # Wider than the column: a headline printed across it, unless the next line is as
-        # wide (the first lines of an article set in a wider column than its neighbour).
+        # wide (the first lines of an article set in a wider column than its neighbour), or
+        # the column below is as wide and a comma marks a sentence broken at its edge.
         return False
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.

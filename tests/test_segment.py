@@ -1973,3 +1973,41 @@ def test_photo_credit_broken_after_she_keeps_the_rest_and_its_agency():
     assert items[0].byline.replace(" ", "") == "周明李晓华摄影报道（人民视觉）"
     assert items[1].headline is None
     assert items[1].body.startswith("本报讯")
+
+
+def test_lead_wider_than_the_column_above_stays_one_paragraph_of_the_article_below():
+    # The lead runs across the new article's wider column, which the narrow column above
+    # does not show; its comma says the column edge broke it.
+    page = (
+        "　　县图书馆新馆昨日起\n"
+        "向市民开放，馆内藏书\n"
+        "十二万册，设有少儿阅\n"
+        "览区和自习区，每天开\n"
+        "放到晚上九点。\n"
+        "　　（本报记者 周明）\n"
+        "　　让每个孩子在家门口吃上放心饭，就要把食堂的\n"
+        "“采购、加工、留样”\n"
+        "　　全县四十所乡村学校的食堂已经全部完成改造，\n"
+        "新添了冷库和消毒设备，每天的菜谱提前一周公布。\n"
+        "　　县教育局每月抽查一次，家长代表也可以随时\n"
+        "进后厨看看，发现问题当场整改，月底通报结果。\n"
+        "县图书馆新馆开放\n"
+        "乡村学校食堂全部完成改造（民生观察）\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
+    assert canteen.body.startswith("让每个孩子在家门口吃上放心饭，就要把食堂的“采购、加工、留样”\n")
+
+
+def test_column_name_centred_under_a_centred_headline_is_part_of_it():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万\n"
+        "册，每天开放到晚上九点。\n"
+        "　　　　乡村学校食堂全部完成改造\n"
+        "　　　　（办实事  解民忧）\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.headline.replace(" ", "") == "乡村学校食堂全部完成改造（办实事解民忧）"
+    assert canteen.byline is None
