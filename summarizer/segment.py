@@ -386,6 +386,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                         and cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - 4)
         # A ——subheadline under its headline stands on its own line.
         under_head = below_heading and _is_dash_head(so_far, commas=True)
+        # The caption under a photo title (图片报道) is set in a column of its own, too short
+        # for the neighbours to show: its first line carries on into a line as wide.
+        photo_lead = (below_heading and units[-1].text in _PHOTO_TITLES
+                      and not _ends_terminal(so_far) and not ln.indent
+                      and abs(ln.width - buf[0].width) <= 3
+                      and not (_CAPTION.match(ln.text) or _OPENER.match(ln.text)
+                               or _is_short_kind(ln.text, ln.spaced)))
         # A staff line wrapped at the column edge carries on with more names, an e-mail
         # address with the rest of it, and any line with the closing mark that opens the
         # next one (typesetting never starts a line with one), even in a headline block.
@@ -394,7 +401,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  or ln.text[0] in _HANGING)
         if buf and not carried and (
                 in_block or note_closed or tagged or quoted or under_kicker or under_head or not (
-                    dateline or open_note
+                    dateline or open_note or photo_lead
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
             flush()
         zone_line = idx < top or idx >= bottom

@@ -2011,3 +2011,21 @@ def test_column_name_centred_under_a_centred_headline_is_part_of_it():
     canteen = articles(page)[-1]
     assert canteen.headline.replace(" ", "") == "乡村学校食堂全部完成改造（办实事解民忧）"
     assert canteen.byline is None
+
+
+def test_caption_under_a_photo_title_keeps_its_first_line_in_a_narrow_column():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有\n"
+        "少儿阅览区和自习区，每天开放到晚上九点，周末延长到\n"
+        "晚上十点，欢迎市民带着孩子来读书，办证不收任何费用。\n"
+        "图片报道\n"
+        "县第一中学的学生在新建的劳动实践\n"
+        "基地里采摘番茄，今年基地种了十二\n"
+        "种蔬菜。图为学生们展示刚摘下的番\n"
+        "茄。\n"
+        "周明摄（人民视觉）\n"
+    )
+    caption = segment_text(page).items[-1]
+    assert caption.kind == "caption"
+    assert caption.headline == "图片报道"
+    assert caption.body.startswith("县第一中学的学生在新建的劳动实践基地里")
