@@ -816,7 +816,7 @@ def _layout(text: str) -> _Layout:
     # the paragraphs above it up to the photo's title, while they stay short together.
     absorbed: set[int] = set()
     for i in range(n_units - 1):
-        if (units[i].kind in ("para", "caption") and units[i + 1].kind == "credit"
+        if (units[i].kind in ("para", "caption") and _credited(units, i)
                 and len(units[i].text) <= 200):
             j, total = i, len(units[i].text)
             while j > 1 and units[j - 1].kind == "para" and total + len(units[j - 1].text) <= 300:
@@ -862,7 +862,7 @@ def _layout(text: str) -> _Layout:
     for i, u in enumerate(units):
         if (merged and merged[-1].kind == "caption" and u.kind in ("para", "caption")
                 and not u.text.startswith("▲") and len(u.text) <= 200
-                and i + 1 < n_units and units[i + 1].kind == "credit"):
+                and _credited(units, i)):
             merged[-1].text += "\n" + u.text
             continue
         merged.append(u)
@@ -894,6 +894,14 @@ def _layout(text: str) -> _Layout:
     texts = [units[i].text for i in stream]
     grams = [_grams(t) for t in texts]
     return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts), staff)
+
+
+def _credited(units: list[_Unit], i: int) -> bool:
+    """Whether a photo credit closes paragraph ``i``, possibly after the writer's byline
+    (本报记者 某某文 / 某某摄)."""
+    nxt = units[i + 1:i + 3]
+    return bool(nxt) and (nxt[0].kind == "credit" or (
+        len(nxt) == 2 and nxt[0].kind == "byline" and nxt[1].kind == "credit"))
 
 
 def _staff_box(units: list[_Unit]) -> list[int]:

@@ -2029,3 +2029,26 @@ def test_caption_under_a_photo_title_keeps_its_first_line_in_a_narrow_column():
     assert caption.kind == "caption"
     assert caption.headline == "图片报道"
     assert caption.body.startswith("县第一中学的学生在新建的劳动实践基地里")
+
+
+def test_photo_item_signed_by_its_writer_and_its_photographer_is_one_caption():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有\n"
+        "少儿阅览区和自习区，每天开放到晚上九点。\n"
+        "（本报记者 周明）\n"
+        "图片报道\n"
+        "近年来，县第一中学建起劳动实践基\n"
+        "地，学生们每周在这里种菜、养花。\n"
+        "图为学生们展示刚摘下的番茄。\n"
+        "本报记者  李华文 本\n"
+        "报驻外记者  阿卜杜拉\n"
+        "·汗摄\n"
+        "本报讯（记者 李华）全县四十所乡村学校的食堂已经全部\n"
+        "完成改造，新添了冷库和消毒设备。\n"
+    )
+    items = segment_text(page).items
+    caption = items[1]
+    assert caption.kind == "caption"
+    assert caption.body.startswith("近年来，县第一中学") and caption.body.endswith("番茄。")
+    assert caption.byline.replace(" ", "") == "本报记者李华文本报驻外记者阿卜杜拉·汗摄"
+    assert items[2].body.startswith("本报讯")
