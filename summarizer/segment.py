@@ -311,10 +311,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         if not buf:
             return
         # An unpunctuated line after a sentence end cannot be where a paragraph stops: it is
-        # a heading that happened to fill the column under the paragraph's last line.
+        # a heading that happened to fill the column under the paragraph's last line (also
+        # one closed by its column's name, 乡村振兴离不开产业升级（一线行走）).
         tail = None
-        if (len(buf) >= 2 and _ends_terminal(buf[-2].text)
-                and not re.search(r"[，。！？；：、“”‘’（）]", buf[-1].text)):
+        if len(buf) >= 2 and _ends_terminal(buf[-2].text) and (
+                not re.search(r"[，。！？；：、“”‘’（）]", buf[-1].text)
+                or (_HEAD_TAG.search(buf[-1].text)
+                    and not re.search(r"[，。！？；：、]", buf[-1].text))):
             tail = buf.pop()
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()

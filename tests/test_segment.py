@@ -2052,3 +2052,19 @@ def test_photo_item_signed_by_its_writer_and_its_photographer_is_one_caption():
     assert caption.body.startswith("近年来，县第一中学") and caption.body.endswith("番茄。")
     assert caption.byline.replace(" ", "") == "本报记者李华文本报驻外记者阿卜杜拉·汗摄"
     assert items[2].body.startswith("本报讯")
+
+
+def test_headline_with_its_column_name_under_a_full_last_line_is_not_the_paragraph_end():
+    page = (
+        "　　县图书馆新馆昨日起向市民开放，馆内\n"
+        "藏书十二万册，设有少儿阅览区和自习区，\n"
+        "每天开到晚上九点，周末延长到夜里十点。\n"
+        "乡村学校食堂全部完成改造（民生观察）\n"
+        "　　全县四十所乡村中小学的食堂已经全部\n"
+        "完成改造，还新添了冷库和消毒设备，每天\n"
+        "的菜谱提前一周公布，家长可以随时查看。\n"
+    )
+    library, canteen = articles(page)
+    assert library.body.endswith("周末延长到夜里十点。")
+    assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
+    assert canteen.body.startswith("全县四十所")
