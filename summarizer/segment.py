@@ -310,15 +310,19 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         nonlocal centred_above
         if not buf:
             return
-        # An unpunctuated line after a sentence end cannot be where a paragraph stops: it is
-        # a heading that happened to fill the column under the paragraph's last line (also
-        # one closed by its column's name, 乡村振兴离不开产业升级（一线行走）).
-        tail = None
-        if len(buf) >= 2 and _ends_terminal(buf[-2].text) and (
-                not re.search(r"[，。！？；：、“”‘’（）]", buf[-1].text)
-                or (_HEAD_TAG.search(buf[-1].text)
-                    and not re.search(r"[，。！？；：、]", buf[-1].text))):
-            tail = buf.pop()
+        # Unpunctuated lines after a sentence end cannot be where a paragraph stops: they are
+        # a heading (one line, or a headline and its subheadline) that happened to fill the
+        # column under the paragraph's last line (also one closed by its column's name,
+        # 乡村振兴离不开产业升级（一线行走）).
+        tail: list[_Line] = []
+        for k in (1, 2):
+            if len(buf) > k and _ends_terminal(buf[-k - 1].text) and all(
+                    not re.search(r"[，。！？；：、“”‘’（）…]", ln.text)
+                    or (_HEAD_TAG.search(ln.text) and not re.search(r"[，。！？；：、…]", ln.text))
+                    for ln in buf[-k:]):
+                tail = buf[-k:]
+                del buf[-k:]
+                break
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
              and b.text[:1].isalpha() and not _email_broken(a.text, b.text) else "") + b.text
@@ -346,8 +350,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         units.append(unit)
         centred_above = buf[-1].centred
         buf.clear()
-        if tail is not None:
-            buf.append(tail)
+        for ln in tail:
+            buf.append(ln)
             flush()
 
     top, bottom = _block_zones(present)

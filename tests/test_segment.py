@@ -2068,3 +2068,21 @@ def test_headline_with_its_column_name_under_a_full_last_line_is_not_the_paragra
     assert library.body.endswith("周末延长到夜里十点。")
     assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
     assert canteen.body.startswith("全县四十所")
+
+
+def test_headline_and_subheadline_under_a_full_last_line_are_not_the_paragraph_end():
+    page = (
+        "　　县图书馆新馆昨日起向市民开放，馆内\n"
+        "藏书十二万册，设有少儿阅览区和自习区，\n"
+        "每天开到晚上九点，周末延长到夜里十点。\n"
+        "全县乡村学校食堂已经全部完成改造升级\n"
+        "新添冷库和消毒设备菜谱提前一周公布\n"
+        "　　本报讯（记者 李华）全县四十所乡村\n"
+        "中小学的食堂已经全部完成改造，家长可\n"
+        "以随时进后厨查看，每月还有一次抽查。\n"
+    )
+    library, canteen = articles(page)
+    assert library.body.endswith("周末延长到夜里十点。")
+    assert (canteen.headline or "") + (canteen.subheadline or "") == (
+        "全县乡村学校食堂已经全部完成改造升级新添冷库和消毒设备菜谱提前一周公布")
+    assert canteen.body.startswith("本报讯")
