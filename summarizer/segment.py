@@ -598,6 +598,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # wide (the first lines of an article set in a wider column than its neighbour), or
         # the column below is as wide and a comma marks a sentence broken at its edge.
         return False
+    if (prev.width > col + 1 and prev.width > cur.width + 1 and not hangs and not prev.indent
+            and all(_is_wide(ch) for ch in prev.text)):
+        # A line of full-width characters only is as wide as it prints: one a character wider
+        # than the column and the line under it was not broken by that column's edge.
+        return False
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.
         # (Wider than the column without a mark hanging past the edge: a heading line.)

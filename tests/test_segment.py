@@ -2086,3 +2086,23 @@ def test_headline_and_subheadline_under_a_full_last_line_are_not_the_paragraph_e
     assert (canteen.headline or "") + (canteen.subheadline or "") == (
         "全县乡村学校食堂已经全部完成改造升级新添冷库和消毒设备菜谱提前一周公布")
     assert canteen.body.startswith("本报讯")
+
+
+def test_headline_a_character_wider_than_the_column_is_not_its_first_line():
+    page = (
+        "县图书馆新馆昨日起向\n"
+        "市民开放，馆内藏书十\n"
+        "二万册，设有少儿阅览\n"
+        "区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "（本报记者 周明）\n"
+        "乡村学校食堂都完成改造\n"
+        "全县四十所乡村学校的\n"
+        "食堂已经全部完成改造\n"
+        "，新添了冷库和消毒设\n"
+        "备，每周的菜谱提前公\n"
+        "布。\n"
+    )
+    library, canteen = articles(page)
+    assert canteen.headline == "乡村学校食堂都完成改造"
+    assert canteen.body.startswith("全县四十所")
