@@ -2106,3 +2106,18 @@ def test_headline_a_character_wider_than_the_column_is_not_its_first_line():
     library, canteen = articles(page)
     assert canteen.headline == "乡村学校食堂都完成改造"
     assert canteen.body.startswith("全县四十所")
+
+
+def test_headline_a_character_short_of_the_column_under_a_kicker_ends_its_line():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，\n"
+        "设有少儿阅览区和自习区，每天开放到晚上九点钟。\n"
+        "县教育局召开新闻发布会——\n"
+        "通报全县乡村学校食堂改造和冷库设备的添置情况\n"
+        "8月25日上午，县教育局召开新闻发布会，通报了全\n"
+        "县四十所乡村学校食堂的改造情况，并回答了提问。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.kicker == "县教育局召开新闻发布会——"
+    assert canteen.headline == "通报全县乡村学校食堂改造和冷库设备的添置情况"
+    assert canteen.body.startswith("8月25日上午")
