@@ -1188,6 +1188,11 @@ def _bound(upper: str, lower: str) -> bool:
         return True
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
+    # A character or two, with or without the column name, are the end of a headline broken
+    # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.
+    core = _HEAD_TAG.sub(lambda m: m.group(0)[0], lower)
+    if not _closes(upper) and (len(core) == 1 or (len(core) == 2 and core != lower)):
+        return True
     # Short parts of equal length, each its own line, are one headline set in parallel
     # (促进交流 / 书写友谊); a list of briefs repeats its ending (某某同志逝世), and a place
     # (某某县) or a label (图片报道) stands alone.

@@ -2121,3 +2121,19 @@ def test_headline_a_character_short_of_the_column_under_a_kicker_ends_its_line()
     assert canteen.kicker == "县教育局召开新闻发布会——"
     assert canteen.headline == "通报全县乡村学校食堂改造和冷库设备的添置情况"
     assert canteen.body.startswith("8月25日上午")
+
+
+def test_block_headline_broken_before_its_last_character_and_column_name_stays_whole():
+    page = (
+        "乡村学校食堂换新\n"
+        "颜（民生观察）\n"
+        "县图书馆新馆开放\n"
+        "　　全县四十所乡村学校的食堂已经全部完成改造，新添了冷\n"
+        "库和消毒设备，每天的菜谱提前一周公布，家长可以随时查看。\n"
+        "（本报记者 李华）\n"
+        "　　县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设\n"
+        "有少儿阅览区和自习区，每天开放到晚上九点。\n"
+    )
+    canteen, library = articles(page)
+    assert canteen.headline == "乡村学校食堂换新颜（民生观察）"
+    assert library.headline == "县图书馆新馆开放"
