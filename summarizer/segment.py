@@ -389,11 +389,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # The line under a kicker (天津市——) that stops short of the column is the headline,
         # however it is punctuated (by a character, where it has no comma and its characters
         # are all full-width).
+        # So is one whole quotation without a sentence end (“遇到烦心事，找党员户说一说”).
         under_kicker = (below_heading and units[-1].text.endswith("——")
-                        and not _ends_terminal(so_far) and cols[idx - 1] is not None
-                        and buf[0].width <= cols[idx - 1] - (
-                            2 if all(_is_wide(ch) and ch not in "，、；：" for ch in so_far)
-                            else 4))
+                        and not _ends_terminal(so_far) and (
+                            bool(re.fullmatch(r"“[^“”。！？；]{4,40}”", so_far))
+                            or (cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - (
+                                2 if all(_is_wide(ch) and ch not in "，、；：" for ch in so_far)
+                                else 4))))
         # A ——subheadline under its headline stands on its own line.
         under_head = below_heading and _is_dash_head(so_far, commas=True)
         # The caption under a photo title (图片报道) is set in a column of its own, too short

@@ -2137,3 +2137,20 @@ def test_block_headline_broken_before_its_last_character_and_column_name_stays_w
     canteen, library = articles(page)
     assert canteen.headline == "乡村学校食堂换新颜（民生观察）"
     assert library.headline == "县图书馆新馆开放"
+
+
+def test_quoted_headline_with_a_comma_under_a_kicker_ends_its_line():
+    page = (
+        "县图书馆新馆昨日起向市民开放，馆\n"
+        "内藏书十二万册，每天开放到晚上九\n"
+        "点。\n"
+        "县第一中学——\n"
+        "“食堂有问题，就找家长委员会”\n"
+        "“食堂有问题，找家长委员会说。”\n"
+        "这是县第一中学家长常说的一句话。学\n"
+        "校每月都请家长代表进后厨查看。\n"
+    )
+    school = articles(page)[-1]
+    assert school.kicker == "县第一中学——"
+    assert school.headline == "“食堂有问题，就找家长委员会”"
+    assert school.body.startswith("“食堂有问题，找家长委员会说。”")
