@@ -137,6 +137,8 @@ _HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])(?:[^（()）。，�
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(
     r"[（(](?:作者|本文作者|摘编自|执笔|案例来源|采访组成员|本版文字|[^（）()]{2,40}(?:整理|采写)[）)]$)")
+# A few words in brackets, possibly set apart by spaces: （无影灯）, （迎大运  展风采）.
+_BRACKETED_WORDS = re.compile(r"[（(][\u4e00-\u9fff·][\u4e00-\u9fff·\s]{0,12}[\u4e00-\u9fff·][）)]")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
     rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,60}}[）)]$")
@@ -304,10 +306,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     indented_page = sum(ln.indent for ln in present) >= max(2, len(present) // 20)
     units: list[_Unit] = []
     buf: list[_Line] = []
-    centred_above = False  # whether the last unit's last line was set in the middle
 
     def flush() -> None:
-        nonlocal centred_above
         if not buf:
             return
         # Unpunctuated lines after a sentence end cannot be where a paragraph stops: they are
@@ -341,14 +341,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             unit.column, unit.column_votes = _column_range(worded[:-1])
         if zone_line and unit.kind == "para" and not _labelled(unit.text):
             unit.kind = "short"  # however long, a line of a headline block is a heading
-        # A column name set in under the headline set in above it (…大运会 / （迎大运 展风采）)
-        # is no author note in brackets, which never comes with a heading centred above.
-        if (unit.kind == "byline" and centred_above and buf[0].centred and units
-                and units[-1].kind == "short" and re.fullmatch(r"[（(][^（）()]+[）)]", text)
-                and not re.search(_NOTE_WORDS, text)):
-            unit.kind = "short"
         units.append(unit)
-        centred_above = buf[-1].centred
         buf.clear()
         for ln in tail:
             buf.append(ln)
@@ -866,12 +859,13 @@ def _layout(text: str) -> _Layout:
                 and any(units[k].opener for k in range(i + 1, min(i + 3, n_units))
                         if units[k].kind == "para")):
             units[i - 1].kind = "short"
-    # A bracketed word under a heading line is the headline's column name （无影灯）, not an
-    # author note closing the article above; in a headline block the next headline follows.
+    # A bracketed word under a heading line is the headline's column name （无影灯,
+    # 迎大运  展风采）, not an author note closing the article above; in a headline block the
+    # next headline follows.
     for i in range(1, n_units - 1):
         if (units[i].kind == "byline" and units[i - 1].kind == "short"
                 and (units[i + 1].kind in ("para", "short") or _is_label(units[i + 1].text))
-                and re.fullmatch(r"[（(][\u4e00-\u9fff·]{2,12}[）)]", units[i].text)
+                and _BRACKETED_WORDS.fullmatch(units[i].text)
                 and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
@@ -1190,15 +1184,14 @@ def _bound(upper: str, lower: str) -> bool:
         return True
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
+    a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
     # A character or two, with or without the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.
-    core = _HEAD_TAG.sub(lambda m: m.group(0)[0], lower)
-    if not _closes(upper) and (len(core) == 1 or (len(core) == 2 and core != lower)):
+    if not _closes(upper) and (len(b) == 1 or (len(b) == 2 and b != lower)):
         return True
     # Short parts of equal length, each its own line, are one headline set in parallel
     # (促进交流 / 书写友谊); a list of briefs repeats its ending (某某同志逝世), and a place
     # (某某县) or a label (图片报道) stands alone.
-    a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))
     if (len(a) == len(b) <= 6 and a[-2:] != b[-2:] and not _closes(upper)
             and not re.search(r"[，。！？；：、“”《》（）()·—]", a + b)
             and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(_PLACE_ENDS)
