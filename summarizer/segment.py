@@ -36,7 +36,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .text import fold_width, is_cjk
+from .text import cut, fold_width, is_cjk
 from .types import Item, Page
 
 log = logging.getLogger(__name__)
@@ -348,6 +348,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             flush()
 
     top, bottom = _block_zones(present)
+    # (Above the first paragraph of a page that prints headlines inline stands only the first
+    # article's heading.)
+    blocks = top > 4 or bottom < len(present)
+    heads_above = 0  # lines split off above by the same-width rule below
     zone_line = False
     for idx, ln in enumerate(present):
         in_block = idx < top or idx >= bottom or idx - 1 < top or idx - 1 >= bottom
@@ -404,8 +408,24 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         carried = bool(buf) and (_names_carry(so_far, ln.spaced)
                                  or _email_broken(buf[-1].text, ln.text)
                                  or ln.text[0] in _HANGING)
+        # On a page that prints each headline over its article, an unpunctuated line that fills
+        # a column other than that of the paragraph ended above it, and whose words recur
+        # below, is a headline exactly as wide as its article's column; so is a second such
+        # line under it. (Under a byline the cues are too weak: an article printed without
+        # its headline opens as often with such a line.)
+        above = _column_above(units)
+        same_width = (
+            not blocks and len(buf) == 1 and not buf[0].indent and cols[idx - 1] is not None
+            and abs(buf[0].width - cols[idx - 1]) <= 1
+            and not re.search(r"[，。、；：！？,.;:!?（）()]", so_far) and not _OPENER.match(so_far)
+            and (heads_above == 1 or (above is not None
+                                      and not above[0] - 1 <= buf[0].width <= above[1] + 1))
+            and _recurs(so_far, _column_run(present, cols, idx))
+            and not _word_across(so_far, ln.text))
+        heads_above = heads_above + 1 if same_width else 0
         if buf and not carried and (
-                in_block or note_closed or tagged or quoted or under_kicker or under_head or not (
+                in_block or same_width or note_closed or tagged or quoted or under_kicker
+                or under_head or not (
                     dateline or open_note or photo_lead
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
             flush()
@@ -413,6 +433,49 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         buf.append(ln)
     flush()
     return units
+
+
+def _column_above(units: list[_Unit]) -> tuple[int, int] | None:
+    """Column of the paragraph that ended right above (a one-line last paragraph shows none:
+    the one before it does)."""
+    for k in (1, 2):
+        if len(units) < k or units[-k].kind != "para" or not _ends_terminal(units[-k].text):
+            return None
+        if units[-k].column is not None:
+            return units[-k].column
+        if units[-k].lines > 1:
+            return None
+    return None
+
+
+def _column_run(lines: list[_Line], cols: list[int | None], start: int) -> str:
+    """Text of the lines from ``start`` on that stay in the column set there."""
+    out = []
+    for ln, col in zip(lines[start:start + 200], cols[start:start + 200], strict=False):
+        if col is None or cols[start] is None or abs(col - cols[start]) > 1:
+            break
+        out.append(ln.text)
+    return "".join(out)
+
+
+def _recurs(line: str, text: str, share: float = 0.6) -> bool:
+    """Whether most pairs of Chinese characters in ``line`` recur in ``text``, as a headline's
+    words recur in its article: with the default share, 72 % of headlines against 20 % of
+    articles' first lines (10–25 characters) in the July–August data."""
+    pairs = {g for g in _grams(line) if len(g) == 2 and is_cjk(g[0]) and is_cjk(g[1])}
+    return len(pairs) >= 4 and len(pairs & _grams(text)) >= share * len(pairs)
+
+
+def _word_across(upper: str, lower: str) -> bool:
+    """Whether a word runs on from ``upper`` into ``lower`` (…不久前举 / 行了…): the edge of a
+    column broke it, which never happens under a headline."""
+    head = upper[-6:]
+    end = 0
+    for word in cut(head + lower[:6]):
+        start, end = end, end + len(word)
+        if start < len(head) < end:
+            return True
+    return False
 
 
 def _block_zones(lines: list[_Line]) -> tuple[int, int]:

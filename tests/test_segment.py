@@ -2154,3 +2154,60 @@ def test_quoted_headline_with_a_comma_under_a_kicker_ends_its_line():
     assert school.kicker == "县第一中学——"
     assert school.headline == "“食堂有问题，就找家长委员会”"
     assert school.body.startswith("“食堂有问题，找家长委员会说。”")
+
+
+def test_inline_headline_exactly_as_wide_as_its_column_is_not_body_text():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十\n"
+        "二万册，设有少儿阅览区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "乡村学校食堂完成改造\n"
+        "全县四十所乡村学校的\n"
+        "食堂已经全部完成改造\n"
+        "，新添了冷库和消毒设\n"
+        "备。乡村学校食堂的菜\n"
+        "谱每周提前公布。\n"
+    )
+    library, canteen = articles(page)
+    assert library.headline == "县图书馆新馆开放"
+    assert canteen.headline == "乡村学校食堂完成改造"
+    assert canteen.body.startswith("全县四十所")
+
+
+def test_line_as_wide_as_the_column_that_breaks_a_word_is_body_text():
+    # Without its headline the article opens with an unpunctuated line as wide as its column,
+    # but the column edge broke a word there (举 / 行), so that line is no headline.
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十\n"
+        "二万册，设有少儿阅览区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "乡村学校食堂改造验收会议日前举\n"
+        "行。全县四十所乡村学校的食堂已\n"
+        "经全部完成改造，新添了冷库和消\n"
+        "毒设备，食堂改造验收会议认为改\n"
+        "造质量良好。\n"
+    )
+    library, canteen = articles(page)
+    assert canteen.headline is None
+    assert canteen.body.startswith("乡村学校食堂改造验收会议日前举行")
+
+
+def test_two_line_inline_headline_as_wide_as_its_column_is_not_body_text():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十\n"
+        "二万册，设有少儿阅览区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "乡村学校食堂完成改造\n"
+        "冷库消毒设备全部到位\n"
+        "全县四十所乡村学校的\n"
+        "食堂已经全部完成改造\n"
+        "，冷库和消毒设备全部\n"
+        "到位。乡村学校食堂的\n"
+        "菜谱每周提前公布。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.headline == "乡村学校食堂完成改造冷库消毒设备全部到位"
+    assert canteen.body.startswith("全县四十所")
