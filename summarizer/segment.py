@@ -931,6 +931,16 @@ def _layout(text: str) -> _Layout:
                 and _BRACKETED_WORDS.fullmatch(units[i].text)
                 and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"
+    # The number of a decree (中华人民共和国国务院令 / 第763号) over the text promulgating it
+    # opens that text, not part of the decree's title.
+    numbered = {i for i in range(n_units - 2)
+                if units[i].kind == units[i + 1].kind == "short" and units[i + 2].kind == "para"
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,20}令", units[i].text)
+                and re.fullmatch(r"第\d+号", units[i + 1].text)}
+    for i in numbered:
+        units[i + 2].text = f"{units[i].text}\n{units[i + 1].text}\n{units[i + 2].text}"
+    units = [u for k, u in enumerate(units) if k not in numbered and k - 1 not in numbered]
+    n_units = len(units)
     # A photo item's second paragraph, closed by the photo credit, is still the caption.
     merged: list[_Unit] = []
     for i, u in enumerate(units):

@@ -2211,3 +2211,20 @@ def test_two_line_inline_headline_as_wide_as_its_column_is_not_body_text():
     canteen = articles(page)[-1]
     assert canteen.headline == "乡村学校食堂完成改造冷库消毒设备全部到位"
     assert canteen.body.startswith("全县四十所")
+
+
+def test_decree_number_over_its_promulgation_text_is_body_text():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，\n"
+        "每天开放到晚上九点。\n"
+        "校园食品安全管理办法\n"
+        "某某县人民政府令\n"
+        "第12号\n"
+        "《校园食品安全管理办法》已经县人民政府常\n"
+        "务会议通过，现予公布，自明年一月一日起施\n"
+        "行。\n"
+    )
+    decree = articles(page)[-1]
+    assert decree.headline == "校园食品安全管理办法"
+    assert decree.body.startswith("某某县人民政府令\n第12号\n《校园食品安全管理办法》")
