@@ -372,9 +372,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
         # inside a paragraph such a bracket is only a term the column edge happened to follow,
         # unless the line is set in on a page whose paragraphs are not.
+        above = _column_above(units)
+        # (A closing mark hanging past the edge makes a line of the same column look wider.)
+        moved = bool(buf) and above is not None and not (
+            above[0] - 1 <= buf[0].width <= above[1] + 3)
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
                   and not re.search(r"[。！？；]", so_far)
-                  and not (re.search(r"[，：:]", so_far) and fills
+                  and not (re.search(r"[，：:]", so_far) and fills and not moved
                            and not (buf[0].indent and not indented_page)))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
         # does not fill the column: a paragraph opening with a quotation as wide as the
@@ -413,13 +417,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # below, is a headline exactly as wide as its article's column; so is a second such
         # line under it. (Under a byline the cues are too weak: an article printed without
         # its headline opens as often with such a line.)
-        above = _column_above(units)
         same_width = (
             not blocks and len(buf) == 1 and not buf[0].indent and cols[idx - 1] is not None
             and abs(buf[0].width - cols[idx - 1]) <= 1
             and not re.search(r"[，。、；：！？,.;:!?（）()]", so_far) and not _OPENER.match(so_far)
-            and (heads_above == 1 or (above is not None
-                                      and not above[0] - 1 <= buf[0].width <= above[1] + 1))
+            and (heads_above == 1 or moved)
             and _recurs(so_far, _column_run(present, cols, idx))
             and not _word_across(so_far, ln.text))
         heads_above = heads_above + 1 if same_width else 0

@@ -2228,3 +2228,19 @@ def test_decree_number_over_its_promulgation_text_is_body_text():
     decree = articles(page)[-1]
     assert decree.headline == "校园食品安全管理办法"
     assert decree.body.startswith("某某县人民政府令\n第12号\n《校园食品安全管理办法》")
+
+
+def test_headline_with_comma_and_column_name_under_a_wider_column_heads_the_next_article():
+    # The headline fills the column of the article it heads; the column above is wider.
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，\n"
+        "设有少儿阅览区和自习区，每天开放到晚上九点钟。\n"
+        "食堂建好，更要管好（民生观察）\n"
+        "全县四十所乡村学校的食堂已经全\n"
+        "部完成改造，新添了冷库和消毒设\n"
+        "备，每周的菜谱都提前一周公布。\n"
+    )
+    library, canteen = articles(page)
+    assert canteen.headline == "食堂建好，更要管好（民生观察）"
+    assert canteen.body.startswith("全县四十所")
