@@ -421,6 +421,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             not blocks and len(buf) == 1 and not buf[0].indent and cols[idx - 1] is not None
             and abs(buf[0].width - cols[idx - 1]) <= 1
             and not re.search(r"[，。、；：！？,.;:!?（）()]", so_far) and not _OPENER.match(so_far)
+            and so_far.count("“") == so_far.count("”")  # (a quotation the edge broke)
             and (heads_above == 1 or moved)
             and _recurs(so_far, _column_run(present, cols, idx))
             and not _word_across(so_far, ln.text))

@@ -2244,3 +2244,20 @@ def test_headline_with_comma_and_column_name_under_a_wider_column_heads_the_next
     library, canteen = articles(page)
     assert canteen.headline == "食堂建好，更要管好（民生观察）"
     assert canteen.body.startswith("全县四十所")
+
+
+def test_line_as_wide_as_the_column_that_opens_a_quotation_is_body_text():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十\n"
+        "二万册，设有少儿阅览区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "“乡村食堂全部改造\n"
+        "家长都说好。”全县\n"
+        "四十所乡村食堂已经\n"
+        "全部改造，乡村食堂\n"
+        "的菜谱每周提前公布\n"
+        "。\n"
+    )
+    canteen = articles(page)[-1]
+    assert canteen.body.startswith("“乡村食堂全部改造家长都说好。”")
