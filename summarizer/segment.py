@@ -369,13 +369,15 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                      and len(so_far) <= 80 and not re.search(r"[。！？]", so_far + ln.text))
         # (Does the line above fill the column, as a line of a paragraph does?)
         fills = bool(buf) and cols[idx - 1] is not None and abs(buf[0].width - cols[idx - 1]) <= 2
-        # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
-        # inside a paragraph such a bracket is only a term the column edge happened to follow,
-        # unless the line is set in on a page whose paragraphs are not.
+        # Is the line set in another column than the paragraph that ended above it? (A closing
+        # mark hanging past the edge makes a line of the same column look wider.)
         above = _column_above(units)
-        # (A closing mark hanging past the edge makes a line of the same column look wider.)
         moved = bool(buf) and above is not None and not (
             above[0] - 1 <= buf[0].width <= above[1] + 3)
+        # A line of its own ending in a column name (…（人民论坛）) is a headline, however wide;
+        # inside a paragraph such a bracket is only a term the column edge happened to follow,
+        # unless the line is set in on a page whose paragraphs are not, or in a narrower
+        # column than the paragraph above.
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
                   and not re.search(r"[。！？；]", so_far)
                   and not (re.search(r"[，：:]", so_far) and fills and not moved
@@ -471,7 +473,7 @@ def _recurs(line: str, text: str, share: float = 0.6) -> bool:
 
 def _word_across(upper: str, lower: str) -> bool:
     """Whether a word runs on from ``upper`` into ``lower`` (…不久前举 / 行了…): the edge of a
-    column broke it, which never happens under a headline."""
+    column broke it, as it does not at the end of a headline."""
     head = upper[-6:]
     end = 0
     for word in cut(head + lower[:6]):
