@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -29,7 +29,8 @@ class GenerationConfig(_Strict):
     no_repeat_ngram_size: int = Field(3, ge=0)
     repetition_penalty: float = Field(1.2, ge=1.0)
     length_penalty: float = 1.0
-    batch_size: int = Field(8, ge=1)
+    # Chunks generated together; "auto" picks by device (summarizer.models.resolve_batch_size).
+    batch_size: Annotated[int, Field(ge=1)] | Literal["auto"] = "auto"
 
 
 class SummarizeConfig(_Strict):

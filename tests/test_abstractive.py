@@ -12,7 +12,7 @@ from conftest import TINY_TEXT, run_cli
 
 from summarizer.config import GenerationConfig, SummarizeConfig
 from summarizer.errors import InputError, ModelLoadError, ModelNotFoundError
-from summarizer.models import load_seq2seq
+from summarizer.models import load_seq2seq, resolve_batch_size
 from summarizer.summarize import char_budget, load_summarizer
 from summarizer.summarize.abstractive import AbstractiveSummarizer, trim_to_budget
 from summarizer.summarize.tokenizer import RandengPegasusTokenizer
@@ -68,6 +68,23 @@ def test_device_and_dtype_choice(tiny_pegasus_dir):
     if not torch.cuda.is_available():
         with pytest.raises(ModelNotFoundError, match="cuda"):
             load_seq2seq(str(tiny_pegasus_dir), device="cuda")
+
+
+def test_auto_batch_size_follows_the_device_and_bounds_generate_calls(tiny_pegasus_dir,
+                                                                      monkeypatch):
+    assert resolve_batch_size("auto", "cuda") == 64
+    assert resolve_batch_size("auto", "cpu") == resolve_batch_size("auto", "mps") == 8
+    assert resolve_batch_size(3, "cuda") == 3
+    auto = AbstractiveSummarizer(SummarizeConfig(model=str(tiny_pegasus_dir), device="cpu"))
+    assert auto.batch_size == 8
+    engine = AbstractiveSummarizer(_cfg(tiny_pegasus_dir, chunk_tokens=32, batch_size=2))
+    backend = engine._seq2seq.backend
+    sizes: list[int] = []
+    generate = backend.generate
+    monkeypatch.setattr(backend, "generate",
+                        lambda batch, **kw: sizes.append(len(batch)) or generate(batch, **kw))
+    engine.summarize([Document(a) for a in ARTICLES], max_chars=30)
+    assert max(sizes) == 2 and len(sizes) > len(ARTICLES)
 
 
 def test_broken_checkpoint_raises_model_load_error(tmp_path):

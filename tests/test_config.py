@@ -22,6 +22,15 @@ def test_override_and_validation():
         load_config(overrides=["summarize.no_such_field=1"])
 
 
+def test_generation_batch_size_is_auto_or_a_positive_int():
+    assert load_config().summarize.generation.batch_size == "auto"
+    assert load_config(overrides=["summarize.generation.batch_size=32"]
+                       ).summarize.generation.batch_size == 32
+    for bad in ("0", "big"):
+        with pytest.raises(ConfigError, match="batch_size"):
+            load_config(overrides=[f"summarize.generation.batch_size={bad}"])
+
+
 def test_missing_and_bad_yaml(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.yaml")

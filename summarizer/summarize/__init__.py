@@ -20,6 +20,8 @@ from ..types import Document, Summary
 class SummarizerEngine(Protocol):
     name: str
     model: str | None
+    # Documents per ``summarize`` call that keep the engine busy (for callers that stream).
+    batch_size: int
 
     def summarize(self, docs: Sequence[Document], max_chars: int | None = None) -> list[Summary]:
         """One summary per document, in order; ``max_chars`` overrides the config budget."""
@@ -102,7 +104,7 @@ def summarize_jsonl(
 
     recs, docs = _documents(src)
     summarizer = load_summarizer(cfg, engine)
-    batch = max(1, cfg.generation.batch_size)
+    batch = summarizer.batch_size
     with open_output(dst) as out, progress(len(docs), "summarising") as advance:
         for start in range(0, len(docs), batch):
             chunk = docs[start : start + batch]

@@ -130,13 +130,14 @@ class AbstractiveSummarizer:
     name = "abstractive"
 
     def __init__(self, cfg: SummarizeConfig) -> None:
-        from ..models import load_seq2seq
+        from ..models import load_seq2seq, resolve_batch_size
 
         self.cfg = cfg
         self.model: str | None = cfg.model
         self._seq2seq = load_seq2seq(cfg.model, device=cfg.device, dtype=cfg.dtype)
         self.tokenizer = self._seq2seq.tokenizer
         self.max_input_tokens = min(cfg.chunk_tokens, self._seq2seq.max_source_tokens)
+        self.batch_size = resolve_batch_size(cfg.generation.batch_size, self._seq2seq.device)
         self._prefix, self._suffix = _special_framing(self.tokenizer)
         self._n_special = len(self._prefix) + len(self._suffix)
         # Built on the first fallback only: most calls never need it.
@@ -204,7 +205,7 @@ class AbstractiveSummarizer:
         start = 0
         while start < len(order):
             end = start + 1
-            while (end < len(order) and end - start < gen.batch_size
+            while (end < len(order) and end - start < self.batch_size
                    and limits[order[end]] == limits[order[start]]):
                 end += 1
             idx = order[start:end]

@@ -723,7 +723,10 @@ class ExtractiveSummarizer:
     model: str | None = None
 
     def __init__(self, cfg: SummarizeConfig) -> None:
+        from ..models import resolve_batch_size
+
         self.cfg = cfg
+        self.batch_size = resolve_batch_size(cfg.generation.batch_size, "cpu")
 
     def summarize(self, docs: Sequence[Document], max_chars: int | None = None) -> list[Summary]:
         """One summary per document, each at most its :func:`char_budget` characters."""
