@@ -691,7 +691,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     return prev.width >= col - 4 or (
         col_below is not None and col_below >= 20 and prev.width >= col_below - 1
-        and abs(prev.width - cur.width) <= 2)  # (narrower runs are verse, not a column)
+        and abs(prev.width - cur_width) <= 2)  # (narrower runs are verse, not a column)
 
 
 def _labelled(text: str) -> bool:

@@ -985,6 +985,31 @@ def test_first_line_of_an_article_in_a_narrower_column_is_body_text():
     assert second.body.startswith("村里的图书室建成开放以来每天都有不少孩子来看书。")
 
 
+def test_first_line_with_digits_over_a_line_with_a_hanging_comma_is_body_text():
+    # Half-width digits make the first line print narrower than the narrower column below,
+    # and the comma hanging past that column's edge makes the next line look wider.
+    page = (
+        "夏粮收购工作进展顺利，各地粮食\n"
+        "企业敞开收购，农民售粮积极性高\n"
+        "。截至目前，主产区累计收购小麦\n"
+        "超过三千万吨，收购进度快于去年\n"
+        "同期，市场运行总体平稳有序。\n"
+        "（新华社北京7月3日电）\n"
+        "防汛抗旱指挥部7月21日召开\n"
+        "会商会议，研判当前防汛形势，\n"
+        "部署防汛救灾工作。\n"
+        "会议指出，当前正值主汛期，\n"
+        "各地要压实责任，加强巡查，\n"
+        "及时转移受威胁群众，确保安\n"
+        "全度汛。各级指挥部要加强会\n"
+        "商研判，滚动发布预警信息。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "新华社北京7月3日电"
+    assert second.headline is None
+    assert second.body.startswith("防汛抗旱指挥部7月21日召开会商会议，研判当前防汛形势，")
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
