@@ -304,6 +304,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
     present = [ln for ln in lines if ln is not None]
     cols = _column_widths(present)
     indented_page = sum(ln.indent for ln in present) >= max(2, len(present) // 20)
+    # Where most lines after a sentence end (paragraphs' first lines) are set flush left, a
+    # line set in is not a paragraph's first line.
+    starts = [b for a, b in zip(present, present[1:], strict=False) if _ends_terminal(a.text)]
+    flush_left = len(starts) >= 5 and sum(ln.indent for ln in starts) * 5 <= len(starts)
     units: list[_Unit] = []
     buf: list[_Line] = []
 
@@ -432,7 +436,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                 in_block or same_width or note_closed or tagged or quoted or under_kicker
                 or under_head or not (
                     dateline or open_note or photo_lead
-                    or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx]))):
+                    or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx],
+                                  flush_left))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -595,7 +600,7 @@ def _email_broken(upper: str, lower: str) -> bool:
 
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
-               col_below: int | None = None) -> bool:
+               col_below: int | None = None, flush_left: bool = False) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph.
 
     ``col`` is the column around ``prev``, ``col_below`` the one around ``cur``: they differ
@@ -610,6 +615,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
+    if (flush_left and prev.indent and not cur.indent and not _OPENER.match(prev.text)
+            and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
+        return False  # a line set in on a page whose paragraphs are not: a heading
     if _CREDIT.match(prev.text + cur.text) and (
             not _CREDIT.match(prev.text)
             or "摄影报道".endswith(re.sub(r"[（(][^）)]*[）)]$", "", cur.text))):
@@ -679,7 +687,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]):
         # ... unless the line stops well short of the column both around it and below it:
         # a sub-head with a comma (课程开齐，质量提升).
-        return prev.indent or prev.width >= col - 6 or col_below is None or (
+        return (prev.indent and indented_page) or prev.width >= col - 6 or col_below is None or (
             prev.width >= col_below - 6)
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of both the column and the next line was not broken by the edge (a

@@ -1010,6 +1010,37 @@ def test_first_line_with_digits_over_a_line_with_a_hanging_comma_is_body_text():
     assert second.body.startswith("防汛抗旱指挥部7月21日召开会商会议，研判当前防汛形势，")
 
 
+@pytest.mark.parametrize("heading", [
+    "　物流，畅行山里山外", "　快递进村让山里山外的物流畅行无阻起来"])
+def test_line_set_in_on_a_page_of_flush_left_paragraphs_is_a_heading(heading):
+    # Every paragraph above opens flush left, so the line set in does not open one, with a
+    # comma and short of the column or unpunctuated and as wide as it.
+    page = (
+        "县里今年新建的五所乡村学校全部投入使用，\n"
+        "两千多名学生走进了宽敞明亮的新教室。\n"
+        "学校配齐了图书室、实验室和运动场，乡村学\n"
+        "校的办学条件明显改善。\n"
+        "县教育局表示，明年还将继续加大投入，新建\n"
+        "和改扩建学校八所。\n"
+        "家长们对此都很满意，纷纷为学校建设点赞。\n"
+        "今年秋季学期，五所学校共招收新生六百余人\n"
+        "，比去年增加一成。\n"
+        "下一步，县里还将为乡村学校补充音体美教师\n"
+        "，开齐开足课程。\n"
+        f"{heading}\n"
+        "村前是滔滔江水，村后是崇山峻岭，多年来快\n"
+        "递进村一直是件难事，村民网购要到镇上取件\n"
+        "。\n"
+        "如今公路修到了家门口，快递员每天都来村里\n"
+        "收发包裹，村里的农货也卖到了全国各地。\n"
+    )
+    items = articles(page)
+    text = heading.strip("　")
+    assert not any(text in it.body for it in items)
+    assert any(text in (it.headline, *it.sections) for it in items)
+    assert any(it.body.endswith("村里的农货也卖到了全国各地。") for it in items)
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
