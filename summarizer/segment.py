@@ -68,7 +68,8 @@ _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
     r"|[\u4e00-\u9fff、·]{2,12}|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
     r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|数据整理|制图|本版制图|美编|本版邮箱"
-    r"|电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|本版策划|本期策划|邮箱|传真)[:：]"
+    r"|电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|本版策划|本期策划|邮箱|传真"
+    r"|电话|联系电话)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
     r"|^[\u4e00-\u9fff]{2,4}\s?文$"
     r"|^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d]{1,3}版[）)]$"
@@ -634,6 +635,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
     prev_kind = _is_short_kind(prev.text, prev.spaced)
+    if prev_kind and re.search(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", prev.text):
+        return False  # a staff line ending in an e-mail address the next line does not carry on
     if prev_kind and (
             col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):
         return False  # a byline ends its line unless it fills the column and wraps
@@ -1470,7 +1473,10 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         # article, the briefs' titles its sections.
         roundup = bool(merged) and bool(_BRIEF.match(first.text)) and any(
             _BRIEF.match(units[stream[q]].text) for q in merged[-1].units)
-        if merged and (before.endswith(("：", ":")) or roundup or boxed
+        # (Contact lines under a paragraph ending in a colon close its article.)
+        introduced = before.endswith(("：", ":")) and not _after_byline(units, stream,
+                                                                        seg.units[0])
+        if merged and (introduced or roundup or boxed
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
             merged[-1].roundup = merged[-1].roundup or roundup

@@ -1041,6 +1041,29 @@ def test_line_set_in_on_a_page_of_flush_left_paragraphs_is_a_heading(heading):
     assert any(it.body.endswith("村里的农货也卖到了全国各地。") for it in items)
 
 
+def test_contact_lines_under_a_colon_close_the_article_and_the_next_headline_opens_one():
+    page = (
+        "　　市图书馆少儿阅览室暑期延长\n"
+        "开放时间，每天开放到晚上八点，\n"
+        "欢迎家长带孩子前来阅读。\n"
+        "　　市图书馆咨询联系方式：\n"
+        "　　电话：0571—8888123\n"
+        "　　电子邮箱：read@lib.hz.cn\n"
+        "县城新建体育公园：家门口就能健身\n"
+        "　　县城新建的体育公园近日开放\n"
+        "，公园里有篮球场、足球场和健身\n"
+        "步道，每天都有不少市民来锻炼。\n"
+        "　　公园管理处表示，将定期举办\n"
+        "全民健身活动，方便市民就近健身\n"
+        "，让体育锻炼成为生活的一部分。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "电话：0571—8888123 电子邮箱：read@lib.hz.cn"
+    assert first.body.endswith("市图书馆咨询联系方式：")
+    assert second.headline == "县城新建体育公园：家门口就能健身"
+    assert second.body.startswith("县城新建的体育公园近日开放，")
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
