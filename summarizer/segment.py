@@ -384,7 +384,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # unless the line is set in on a page whose paragraphs are not, or in a narrower
         # column than the paragraph above.
         tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
-                  and not re.search(r"[。！？；]", so_far)
+                  and not re.search(r"[。！？；]", so_far) and not open_note
                   and not (re.search(r"[，：:]", so_far) and fills and not moved
                            and not (buf[0].indent and not indented_page)))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and

@@ -1064,6 +1064,24 @@ def test_contact_lines_under_a_colon_close_the_article_and_the_next_headline_ope
     assert second.body.startswith("县城新建的体育公园近日开放，")
 
 
+def test_author_note_whose_first_line_ends_in_a_bracketed_name_stays_whole():
+    # （国家行政学院） at the end of a line would mark a column name, but its note is still open.
+    page = (
+        "　　近年来，各地持续推进县域普通\n"
+        "高中振兴，教师队伍建设不断加强，\n"
+        "乡村学校办学水平稳步提升。\n"
+        "　　（作者为中央党校（国家行政学院）\n"
+        "社会和生态文明教研部教授）\n"
+        "职业教育赋能乡村振兴\n"
+        "　　职业院校立足区域产业发展需要\n"
+        "，培养了一大批留得住、用得上的技\n"
+        "术技能人才。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "作者为中央党校（国家行政学院）社会和生态文明教研部教授"
+    assert second.headline == "职业教育赋能乡村振兴"
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
