@@ -912,8 +912,14 @@ def _layout(text: str) -> _Layout:
                 j -= 1
                 total += len(units[j].text)
             # Without 图为 or ▲, only a titled item is a photo: a credit under the last
-            # paragraph of a longer article is that article's photo credit.
-            if units[i].kind == "para" and not (j > 0 and units[j - 1].kind == "short"):
+            # paragraph of a longer article is that article's photo credit. So is a 图为
+            # line right under such a paragraph: the article's photo.
+            titled = j > 0 and units[j - 1].kind == "short"
+            if units[i].kind == "para" and not titled:
+                continue
+            if (not titled and units[i].text.startswith("图为") and i > 0
+                    and units[i - 1].kind == "para"):
+                units[i].kind = "para"
                 continue
             units[i].kind = "caption"
             if j < i and units[j - 1].kind == "short":

@@ -1082,6 +1082,43 @@ def test_author_note_whose_first_line_ends_in_a_bracketed_name_stays_whole():
     assert second.headline == "职业教育赋能乡村振兴"
 
 
+def test_tu_wei_line_right_under_a_long_article_is_that_article_s_photo():
+    # Too long for a photo item under its title: the 图为 line and its credit belong to the
+    # article above.
+    page = (
+        "山区公路通到家门口\n"
+        "　　今年以来，县里新修和改造农村公\n"
+        "路一百二十公里，二十多个偏远村子通\n"
+        "上了硬化路，村民出行更加方便。过去\n"
+        "从村里到县城要走大半天，现在开车一\n"
+        "个小时就能到，孩子上学也近多了。村\n"
+        "里的老人说，这条路大家盼了几十年，\n"
+        "如今终于修到了家门口，心里特别高兴。\n"
+        "　　公路修通后，山里的茶叶、板栗等\n"
+        "农产品能及时运出去，客商也愿意进村\n"
+        "收购，村民收入明显增加。不少外出务\n"
+        "工的年轻人回到村里，办起了农家乐和\n"
+        "茶叶加工厂，村子一天比一天热闹。去\n"
+        "年全村人均收入比前年增长了一成多，\n"
+        "村集体经济也有了稳定的收入来源。\n"
+        "　　县交通运输局表示，明年还将新修\n"
+        "农村公路八十公里，并加强已建公路的\n"
+        "养护管理，让群众出行更安全、更便捷\n"
+        "，为乡村振兴提供有力支撑。\n"
+        "图为新修的公路穿过茶园。\n"
+        "本报记者 赵六摄\n"
+        "乡村学校开设书法课\n"
+        "　　新学期，县里的乡村学校都开设了\n"
+        "书法课，孩子们每周能上两节。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "山区公路通到家门口"
+    assert first.body.endswith("为乡村振兴提供有力支撑。\n图为新修的公路穿过茶园。")
+    assert first.byline == "本报记者 赵六摄"
+    assert second.headline == "乡村学校开设书法课"
+    assert not [it for it in segment_text(page).items if it.kind == "caption"]
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
