@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.segment import clean_line, segment_text
+from summarizer.segment import (
+    _heading_probability,
+    _layout,
+    clean_line,
+    run_features,
+    segment_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -1117,6 +1123,39 @@ def test_tu_wei_line_right_under_a_long_article_is_that_article_s_photo():
     assert first.byline == "本报记者 赵六摄"
     assert second.headline == "乡村学校开设书法课"
     assert not [it for it in segment_text(page).items if it.kind == "caption"]
+
+
+def test_heading_wider_than_the_column_below_is_more_likely_a_headline():
+    # A headline may run across columns; a sub-head stays inside its own. The same two lines
+    # over text set 15 characters wide and 20 characters wide differ only in that.
+    heading = ["供电公司不断提升新能源并网接入服务水平", "为高质量发展提供可靠电网支撑"]
+    paragraphs = [
+        ["今年以来，全市旅游市场持续升温，古镇、景区游客明显增多，带动了餐饮、住宿等消费增长。",
+         "市文旅局表示，将继续丰富旅游产品，提升服务质量，让游客玩得开心、住得舒心。"],
+        ["海上风电场的风机缓缓转动，清洁电能源源不断送上岸。供电公司加快建设配套电网工程，"
+         "保障新能源项目及时并网发电。",
+         "今年上半年，供电公司新增新能源并网容量两百万千瓦，电网运行安全稳定。"],
+    ]
+
+    def page(width: int) -> str:
+        lines = []
+        for k, group in enumerate(paragraphs):
+            if k:
+                lines += heading
+            for para in group:
+                lines += [para[i:i + width] for i in range(0, len(para), width)]
+        return "\n".join(lines) + "\n"
+
+    scores = {}
+    for width in (15, 20):
+        lay = _layout(page(width))
+        [p] = lay.inline_runs
+        features = run_features(lay, p)
+        scores[width] = (features[-1], _heading_probability(features))
+    assert scores[15][0] == 1.0 and scores[20][0] == 0.0
+    assert scores[15][1] > scores[20][1] + 0.2
+    second = articles(page(15))[1]
+    assert second.headline == "".join(heading)
 
 
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
