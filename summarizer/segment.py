@@ -1107,7 +1107,7 @@ def run_features(lay: _Layout, p: int) -> list[float]:
 # by benchmarks/tune_segmentation.py (October-November pages are kept for checking). The
 # last one, for a line wider than the column, was added later and set by comparing whole
 # July-August benchmark runs at 1.0, 1.5 and 2.2: a full refit moved every weight and lost
-# more items than it gained.
+# more items elsewhere.
 _RUN_WEIGHTS = (
     -2.706, 1.304, -2.282, 4.578, 2.195, 0.894, 2.249, -2.692, -0.177, 3.188, -0.903, -1.030,
     -2.072, 0.961, -1.334, 2.2,
