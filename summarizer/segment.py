@@ -605,7 +605,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph.
 
     ``col`` is the column around ``prev``, ``col_below`` the one around ``cur``: they differ
-    where ``prev`` opens an article set in a narrower column than the one above it."""
+    where ``prev`` opens an article set in a narrower column than the one above it.
+    ``flush_left`` says the page opens its paragraphs without an indent."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
     # (An editor's note opens its own paragraph, 编者按：…, and a dateline may break
