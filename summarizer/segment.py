@@ -930,10 +930,14 @@ def _layout(text: str) -> _Layout:
     units = [u for k, u in enumerate(units) if k not in absorbed]
     n_units = len(units)
     # Unpunctuated lines right above a dateline (本报德阳8月30日电) head that article, however
-    # wide they were printed.
+    # wide they were printed; so does such a line over another heading line there (a headline
+    # broken after the 、 of a quotation: 启动“工会送清凉、 / 防暑保安康”活动).
     for i in range(n_units - 1):
         u = units[i]
-        if (u.kind == "para" and u.lines <= 3 and units[i + 1].opener
+        k = i + 1
+        while k < n_units - 1 and k - i <= 2 and units[k].kind == "short":
+            k += 1
+        if (u.kind == "para" and u.lines <= 3 and units[k].opener
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
                 and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)):
             u.kind = "short"

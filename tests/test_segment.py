@@ -1158,6 +1158,22 @@ def test_heading_wider_than_the_column_below_is_more_likely_a_headline():
     assert second.headline == "".join(heading)
 
 
+def test_headline_broken_after_the_comma_of_a_quotation_heads_the_dateline_below():
+    page = (
+        "　　今年以来，全县新建和改扩建乡村学校\n"
+        "十二所，两千多名学生走进了宽敞明亮的新\n"
+        "教室，乡村学校办学条件明显改善。\n"
+        "县教育局启动“书香校园、\n"
+        "阅读伴成长”活动\n"
+        "　　本报讯（记者 李华）县教育局近日启动\n"
+        "“书香校园、阅读伴成长”活动，为全县乡村\n"
+        "学校配送图书三万册，组织读书分享会。\n"
+    )
+    first, second = articles(page)
+    assert first.body.endswith("乡村学校办学条件明显改善。")
+    assert second.headline == "县教育局启动“书香校园、阅读伴成长”活动"
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
