@@ -1174,6 +1174,22 @@ def test_headline_broken_after_the_comma_of_a_quotation_heads_the_dateline_below
     assert second.headline == "县教育局启动“书香校园、阅读伴成长”活动"
 
 
+def test_note_naming_who_helped_write_the_report_closes_it():
+    page = (
+        "　　今年以来，全县新建和改扩建乡村学校\n"
+        "十二所，两千多名学生走进了宽敞明亮的新\n"
+        "教室，乡村学校办学条件明显改善。\n"
+        "（张晓明、王一、钟文玥\n"
+        "参与采写）\n"
+        "　　从“成都成就梦想”到“心心相融，爱达\n"
+        "未来”，赛场转换，不变的是对更快、更高、\n"
+        "更强的追求。\n"
+    )
+    first, second = articles(page)
+    assert first.byline == "张晓明、王一、钟文玥参与采写"
+    assert second.headline is None
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
