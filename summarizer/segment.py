@@ -1492,9 +1492,15 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         # article, the briefs' titles its sections.
         roundup = bool(merged) and bool(_BRIEF.match(first.text)) and any(
             _BRIEF.match(units[stream[q]].text) for q in merged[-1].units)
-        # (Contact lines under a paragraph ending in a colon close its article.)
-        introduced = before.endswith(("：", ":")) and not _after_byline(units, stream,
-                                                                        seg.units[0])
+        # (Contact lines under a paragraph ending in a colon close its article.) The verse a
+        # colon introduces (这正是：) runs on in short lines, couplet after couplet.
+        p0 = seg.units[0]
+        verse = len(first.text) <= 32 and any(
+            units[stream[q]].text.startswith("这正是")
+            and all(len(units[stream[r]].text) <= 16 for r in range(q + 1, p0))
+            for q in range(max(0, p0 - 4), p0))
+        introduced = (before.endswith(("：", ":")) or verse) and not _after_byline(
+            units, stream, p0)
         if merged and (introduced or roundup or boxed
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)

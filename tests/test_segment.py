@@ -1190,6 +1190,35 @@ def test_note_naming_who_helped_write_the_report_closes_it():
     assert second.headline is None
 
 
+def test_verse_under_zhe_zheng_shi_stays_whole_when_its_couplets_take_a_column():
+    # The verse's short lines fill a narrow column of their own, which would cut the
+    # cartoon's text between its couplets.
+    page = (
+        "图片报道\n"
+        "　　长江江豚是国家一级重\n"
+        "点保护野生动物。前不久，\n"
+        "人工繁育的长江江豚顺利产\n"
+        "下幼豚，为长江江豚的研究\n"
+        "保护提供了科学支撑。\n"
+        "这正是：\n"
+        "保护体系创建，\n"
+        "繁育成效明显。\n"
+        "种群数量增加，\n"
+        "江豚游姿舒展。\n"
+        "常  晋文\n"
+        "打造“中国芯”  丰富“果篮子”\n"
+        "　　最近，海南三亚种植的榴莲陆续成熟\n"
+        "，首批国产榴莲正式上市，不少消费者表\n"
+        "示，国产榴莲口感好、价格实惠。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "图片报道"
+    assert first.body.endswith("江豚游姿舒展。")
+    assert "这正是：" in first.body
+    assert first.byline == "常 晋文"
+    assert second.headline == "打造“中国芯”丰富“果篮子”"
+
+
 def test_closed_note_as_wide_as_the_column_does_not_join_the_next_title():
     page = (
         "县城小学开学第一课\n"
