@@ -61,11 +61,10 @@ def require_gpu() -> None:
         sys.exit(2)
 
 
-def randeng_dir(args: argparse.Namespace, work: Path) -> Path:
-    """The random Randeng-238M-shaped model (a tiny one in the CPU smoke test), built once."""
+def randeng_dir(work: Path, tiny: bool) -> Path:
+    """The random Randeng-238M-shaped model, or a tiny one with its vocab, built once."""
     from randeng_random import build_random_randeng
 
-    tiny = args.device != "cuda"
     model_dir = work / ("randeng-tiny" if tiny else "randeng-random")
     if not (model_dir / "config.json").is_file():
         build_random_randeng(model_dir, tiny=tiny)
@@ -98,7 +97,7 @@ def generation(args: argparse.Namespace, work: Path) -> list[dict]:
     from seq2seq_speed import EOS_ID, ct2_generator, make_inputs, time_generation, torch_generator
 
     cuda = args.device == "cuda"
-    model_dir = randeng_dir(args, work)
+    model_dir = randeng_dir(work, tiny=not cuda)
     count = max(args.articles, args.articles_batch1, *args.batch_sizes)
     inputs = make_inputs(count, args.input_tokens, VOCAB_SIZE, eos_id=EOS_ID)
     print(f"generation: {args.input_tokens} input tokens -> {args.output_tokens} output tokens",
@@ -159,8 +158,6 @@ def generation(args: argparse.Namespace, work: Path) -> list[dict]:
 
 
 def training(args: argparse.Namespace, work: Path) -> dict:
-    from randeng_random import build_random_randeng
-
     from training.train_summarizer import TrainConfig, main
 
     lcsts = args.shared_data / "summarization"
@@ -168,9 +165,7 @@ def training(args: argparse.Namespace, work: Path) -> dict:
     if not train_file.is_file():
         print(f"training: skipped ({train_file} not found)")
         return {}
-    tiny = work / "randeng-tiny"
-    if not (tiny / "config.json").is_file():
-        build_random_randeng(tiny, tiny=True)
+    tiny = randeng_dir(work, tiny=True)
     fields = {
         "model": str(tiny),
         "train_file": train_file,
@@ -206,7 +201,6 @@ def training(args: argparse.Namespace, work: Path) -> dict:
 
 def recipe(args: argparse.Namespace, work: Path) -> dict:
     """Training throughput and memory of the shipped one-GPU recipe on the 238M shape."""
-    import json
     import shutil
 
     import torch
@@ -223,7 +217,8 @@ def recipe(args: argparse.Namespace, work: Path) -> dict:
                     encoding="utf-8")
     out_dir = work / "recipe-run"
     shutil.rmtree(out_dir, ignore_errors=True)
-    overrides = [f"model={randeng_dir(args, work)}", f"train_file={data}", "eval_file=null",
+    model_dir = randeng_dir(work, tiny=args.device != "cuda")
+    overrides = [f"model={model_dir}", f"train_file={data}", "eval_file=null",
                  f"output_dir={out_dir}", f"max_steps={args.recipe_steps}", "resume=false",
                  f"device={args.device}", "save_total_limit=1"]
     if args.device != "cuda":
@@ -265,9 +260,10 @@ def engine(args: argparse.Namespace, work: Path) -> list[dict]:
     docs = [Document(text=a["text"], headline=a["headline"]) for a in
             long_articles(args.articles_file, args.engine_articles, args.article_chars)]
     sync = torch.cuda.synchronize if args.device == "cuda" else (lambda: None)
+    model_dir = randeng_dir(work, tiny=args.device != "cuda")
     results = []
     for batch in args.engine_batch_sizes:
-        cfg = SummarizeConfig(engine="abstractive", model=str(randeng_dir(args, work)),
+        cfg = SummarizeConfig(engine="abstractive", model=str(model_dir),
                               device=args.device, generation=GenerationConfig(batch_size=batch))
         summarizer = AbstractiveSummarizer(cfg)
         summarizer.summarize(docs[:2])  # warm-up, not timed
