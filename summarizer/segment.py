@@ -632,8 +632,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True
     if _is_short_kind(cur.text, cur.spaced):
         return False
-    if _is_dash_head(cur.text) and not re.search(r"[。！？；]", prev.text):
-        return False  # a ——subheadline under a headline line, whatever that line's width
+    if _is_dash_head(cur.text) and not re.search(r"[。！？；]", prev.text) and not (
+            col is not None and re.search(r"[，、]", prev.text)
+            and abs(prev.width - col) <= 1 and abs(cur.width - col) <= 1):
+        # A ——subheadline under a headline line, whatever that line's width; but a dash that
+        # opens a full line under a full line with a comma in it carries on a sentence.
+        return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
     prev_kind = _is_short_kind(prev.text, prev.spaced)
@@ -657,6 +661,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False  # a kicker and the shorter headline under it, or one wider than the column
     if indented_page and cur.indent:
         return False
+    if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None
+            and prev.width >= col - 2):
+        return True  # a colon at the column edge, the quotation it introduces on the next line
     if _ends_terminal(prev.text) and (col is None or not indented_page):
         return False
     if not _ends_terminal(prev.text):
@@ -676,6 +683,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # Wider than the column: a headline printed across it, unless the next line is as
         # wide (the first lines of an article set in a wider column than its neighbour), or
         # the column below is as wide and a comma marks a sentence broken at its edge.
+        return False
+    if (col_below is not None and col_below >= 20 and not prev.indent
+            and col_below + (3 if hangs else 1) < prev.width < col - 4
+            and cur.width <= col_below + 1):
+        # Narrower than the column above and wider than the one below: a line of neither,
+        # so a heading set between two articles (笃定信心、稳中求进，实现既定目标).
         return False
     if (prev.width > col + 1 and prev.width > cur.width + 1 and not hangs and not prev.indent
             and all(_is_wide(ch) for ch in prev.text)):

@@ -2495,3 +2495,60 @@ def test_line_as_wide_as_the_column_that_opens_a_quotation_is_body_text():
     )
     canteen = articles(page)[-1]
     assert canteen.body.startswith("“乡村食堂全部改造家长都说好。”")
+
+
+def test_heading_wider_than_the_column_below_and_narrower_than_the_one_above_heads_it():
+    # A headline with a comma set between a wide column and a narrow one fills neither.
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设\n"
+        "有少儿阅览区和自习区，每天开放到晚上九点钟，市民可\n"
+        "以凭身份证免费办理借阅卡，每人每次最多借五本书，还\n"
+        "可以在网上预约座位。新馆共有三层，一层是报刊阅览室\n"
+        "和少儿阅览区，二层是图书借阅区，三层是自习区和展厅\n"
+        "，展厅正在展出历史文化图片，欢迎全县市民前来参观。\n"
+        "守住底线、办好食堂，护好健康\n"
+        "全县四十所乡村学校的食\n"
+        "堂已经全部完成改造，新\n"
+        "添了冷库和消毒设备，每\n"
+        "周的菜谱都提前公布出来\n"
+        "，家长可以随时到食堂查\n"
+        "看，学生吃得放心，家长\n"
+        "也更加放心。\n"
+    )
+    library, canteen = articles(page)
+    assert canteen.headline == "守住底线、办好食堂，护好健康"
+    assert canteen.body.startswith("全县四十所")
+    assert "守住底线" not in library.body
+
+
+def test_colon_at_the_column_edge_runs_on_into_the_quotation_it_opens():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区，每天开放到晚上九\n"
+        "点钟，市民可以凭身份证免费办理借阅卡。\n"
+        "县长在全县教育工作会议上强调：\n"
+        "“要把每一所乡村学校都办成家\n"
+        "门口的好学校。”今年全县新建\n"
+        "乡村学校五所，改造校舍三万平\n"
+        "方米，新添了冷库和消毒设备。\n"
+    )
+    library, schools = articles(page)
+    assert schools.body.startswith("县长在全县教育工作会议上强调：“要把每一所")
+    assert "强调" not in library.body
+
+
+def test_dash_opening_a_full_line_under_a_full_line_with_a_comma_is_body_text():
+    page = (
+        "实弹射击练精兵\n"
+        "　　一次海上实弹射击训练中，\n"
+        "空中目标来袭超出了预料，那\n"
+        "一天的训练，目标来得又快又\n"
+        "——目标靶机以平时两倍的速\n"
+        "度径直抵近，炮手迅速调整射\n"
+        "角，一举命中目标。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert "又快又——目标靶机" in item.body
