@@ -119,6 +119,7 @@ _OPENER = re.compile(
 )
 # A brief in a roundup opens with a bare 本报电, without place or date.
 _BRIEF = re.compile(r"本报电")
+_BULLET = re.compile(r"[■●◆]")
 # (试图为, 力图为, 蓝图为…: verbs and nouns ending in 图 that happen to precede 为.)
 _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # A reader's letter is signed with the writer's place and name set apart by a space
@@ -561,7 +562,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     # indented page they show as indented runs of full-width lines with commas.
     while start > 0 and lines[start].indent:
         k = start - 1
-        while k > start - 8 and k > 0 and not lines[k].indent:
+        while k > start - 30 and k > 0 and not lines[k].indent:  # (a point may run long)
             k -= 1
         para = lines[k:start]
         width = max(width, para[0].width)
@@ -953,7 +954,8 @@ def _layout(text: str) -> _Layout:
             k += 1
         if (u.kind == "para" and u.lines <= 3 and units[k].opener
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
-                and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)):
+                and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)
+                and not _BULLET.match(u.text)):
             u.kind = "short"
     # So is a speaker or place ending in a colon (外交部发言人：) over such a headline: a
     # kicker, not a paragraph introducing what follows.
@@ -1430,9 +1432,13 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         total = sum(sim.weight(g) for g in after)
         if total > 0:
             bonus[p] -= _COHERENCE * sum(sim.weight(g) for g in after & before) / total
+    # Bullet points without a final mark (■ …) summarise the report under them: a dateline
+    # right below them opens that report, not a new article.
+    led = [p > 0 and bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1])
+           for p in range(n)]
     for p in range(n):
         u = units[stream[p]]
-        if u.opener:
+        if u.opener and not led[p]:
             bonus[p] += _OPEN_BONUS
         if p > 0:
             prev_unit = units[stream[p - 1]]
@@ -1470,10 +1476,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
     structural = [
-        p > 0 and (units[stream[p]].opener or _after_byline(units, stream, p) or (any(
-            _label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
-            # (an editor's note, signed ——编者, may stand above the box)
-            and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))
+        p > 0 and (
+            (units[stream[p]].opener and not led[p]) or _after_byline(units, stream, p)
+            or (any(_label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
+                # (an editor's note, signed ——编者, may stand above the box)
+                and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))
         for p in range(n)
     ]
     # A column change is cut at the first opener, end byline, inline headline or content cut

@@ -2552,3 +2552,45 @@ def test_dash_opening_a_full_line_under_a_full_line_with_a_comma_is_body_text():
     [item] = articles(page)
     assert item.sections == ()
     assert "又快又——目标靶机" in item.body
+
+
+LED_PAGE = (
+    "全县推进教育优质均衡发展\n"
+    "　　■ 今年以来，全县新建和改扩建乡村\n"
+    "学校十二所，两千多名学生走进了宽敞明\n"
+    "亮的新教室，乡村学校的办学条件明显改\n"
+    "善，城乡之间的差距正在一步步缩小，县\n"
+    "里还为每所乡村学校配齐了音乐、美术和\n"
+    "体育教师，开齐开足了国家规定的课程，\n"
+    "学生们在家门口就能上好学，家长们都说\n"
+    "这是实实在在的好事，越来越多的外出务\n"
+    "工人员把孩子接回家乡读书\n"
+    "　　■ 下一步，全县将继续加大投入，让\n"
+    "每个孩子都能享有公平而有质量的教育\n"
+    "　　本报北京7月15日电（记者李华）记者\n"
+    "从县教育局获悉，今年以来全县新建和改\n"
+    "扩建乡村学校十二所，两千多名学生走进\n"
+    "了宽敞明亮的新教室。\n"
+    "　　县教育局负责人表示，明年还将继续\n"
+    "加大投入。\n"
+)
+
+
+def test_long_bullet_points_without_final_marks_are_the_lead_not_a_headline_block():
+    [item] = articles(LED_PAGE)
+    assert item.headline == "全县推进教育优质均衡发展"
+    assert item.body.startswith("■今年以来，全县新建")
+
+
+def test_dateline_under_bullet_points_continues_their_article():
+    page = (
+        "县图书馆新馆开放\n"
+        "　　本报讯 县图书馆新馆昨日起向市民开放，馆内\n"
+        "藏书十二万册，设有少儿阅览区和自习区，每天开放\n"
+        "到晚上九点。\n"
+        "　　市民可以凭身份证免费办理借阅卡。\n"
+        "　　通讯员 张三\n"
+    ) + LED_PAGE
+    library, schools = articles(page)
+    assert schools.headline == "全县推进教育优质均衡发展"
+    assert "本报北京7月15日电" in schools.body
