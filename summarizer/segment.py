@@ -1166,7 +1166,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         # carry no column name.
         tags = [_HEAD_TAG.search(units[j].text) for j in inline_runs[p]]
         if any(t and not re.match(r"..(?:见图|代表)", t.group(0)) for t in tags):
-            sure[p] = max(sure[p], 0.6)
+            sure[p] = max(sure[p], 0.8)
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
     # paragraph are that article's heading, not a block of headlines for the whole page.

@@ -2594,3 +2594,26 @@ def test_dateline_under_bullet_points_continues_their_article():
     library, schools = articles(page)
     assert schools.headline == "全县推进教育优质均衡发展"
     assert "本报北京7月15日电" in schools.body
+
+
+def test_lines_over_the_first_paragraph_head_it_when_later_headlines_carry_column_names():
+    page = (
+        "县医院开设护理专科门诊\n"
+        "延伸优质服务（健康焦点）\n"
+        "　　县医院近日开设伤口造口、糖尿病\n"
+        "等护理专科门诊，由专科护士坐诊，为\n"
+        "患者提供更好的护理服务。\n"
+        "把温度带到病床边（无影灯）\n"
+        "　　护士的一句问候，能让患者安心不\n"
+        "少。希望有关部门关注护士身心健康，\n"
+        "让她们有更多时间贴近患者。\n"
+        "大暑养生重养心（中医养生）\n"
+        "　　大暑是一年中最热的时期，暑湿之\n"
+        "气容易乘虚而入，饮食宜清淡，多吃水\n"
+        "果蔬菜，保证充足的睡眠。\n"
+    )
+    clinic, nurses, summer = articles(page)
+    heading = "".join(x for x in (clinic.kicker, clinic.headline, clinic.subheadline) if x)
+    assert heading == "县医院开设护理专科门诊延伸优质服务（健康焦点）"
+    assert nurses.headline == "把温度带到病床边（无影灯）"
+    assert summer.headline == "大暑养生重养心（中医养生）"
