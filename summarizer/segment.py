@@ -613,7 +613,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True  # typesetting never starts a line with closing punctuation
     # (An editor's note opens its own paragraph, 编者按：…, and a dateline may break
     # before its 电: 本报某地8月24日 / 电.)
-    if (_OPENER.match(cur.text) or _CAPTION.match(cur.text) or _is_label(cur.text)
+    # (A line filling the column in mid-sentence carries on into what only looks like a
+    # numbered heading: 周一到周五不间断出诊，周 / 六、周日还要加班.)
+    mid_sentence = (col is not None and prev.width >= col - 2 and not _ends_terminal(prev.text)
+                    and bool(re.search(r"[，、]", prev.text)))
+    if (_OPENER.match(cur.text) or _CAPTION.match(cur.text)
+            or (_is_label(cur.text) and not mid_sentence)
             or cur.text.startswith(("编者按", "【编者按】"))
             or _OPENER.fullmatch(cur.text + "电")):
         return False

@@ -2617,3 +2617,17 @@ def test_lines_over_the_first_paragraph_head_it_when_later_headlines_carry_colum
     assert heading == "县医院开设护理专科门诊延伸优质服务（健康焦点）"
     assert nurses.headline == "把温度带到病床边（无影灯）"
     assert summer.headline == "大暑养生重养心（中医养生）"
+
+
+def test_line_that_only_looks_like_a_numbered_heading_carries_on_the_sentence_above():
+    page = (
+        "儿科医生的一周\n"
+        "　　本报讯 儿科门诊一年到头都很忙\n"
+        "，医生们几乎没有休息的时候。\n"
+        "　　周一到周五不间断出诊，周\n"
+        "六、周日还要加班……这就是县\n"
+        "医院儿科主任的工作节奏。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert "出诊，周六、周日还要加班" in item.body
