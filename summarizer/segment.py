@@ -385,8 +385,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # inside a paragraph such a bracket is only a term the column edge happened to follow,
         # unless the line is set in on a page whose paragraphs are not, or in a narrower
         # column than the paragraph above.
-        tagged = (len(buf) == 1 and bool(_HEAD_TAG.search(so_far)) and not head
-                  and not re.search(r"[。！？；]", so_far) and not open_note
+        # (A question or exclamation may end the headline before its column name:
+        # 什么植物适合盐碱地？（把自然讲给你听）.)
+        tag = _HEAD_TAG.search(so_far)
+        tagged = (len(buf) == 1 and bool(tag) and not head
+                  and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
+                  and not open_note
                   and not (re.search(r"[，：:]", so_far) and fills and not moved
                            and not (buf[0].indent and not indented_page)))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
@@ -726,6 +730,13 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         and abs(prev.width - cur_width) <= 2)  # (narrower runs are verse, not a column)
 
 
+def _column_name(text: str) -> bool:
+    """Whether a line ends in a column's name in brackets (（人民论坛）); a speaker's
+    affiliation (（代表民建中央）) or a pointer to a photo (（见图）) is not one."""
+    tag = _HEAD_TAG.search(text)
+    return bool(tag) and not re.match(r"..(?:见图|代表)", tag.group(0))
+
+
 def _labelled(text: str) -> bool:
     """A line led by a bracketed label (【人物】某校校长李红): body text, as headlines never
     open with one."""
@@ -764,6 +775,10 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
+    # Three lines without any punctuation, closed by a column name: a heading too.
+    wrapped_head = wrapped_head or (
+        nlines == 3 and len(text) <= 50 and _column_name(text)
+        and not re.search(r"[，。！？；：:]", text))
     if (short or wrapped_head or (nlines <= 2 and text.endswith("——"))) and not _labelled(text):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
@@ -1169,8 +1184,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     for p in sure:
         # A heading line ending in a column name (人民论坛, 今日谈) heads an article; sub-heads
         # carry no column name.
-        tags = [_HEAD_TAG.search(units[j].text) for j in inline_runs[p]]
-        if any(t and not re.match(r"..(?:见图|代表)", t.group(0)) for t in tags):
+        if any(_column_name(units[j].text) for j in inline_runs[p]):
             sure[p] = max(sure[p], 0.8)
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first

@@ -2631,3 +2631,38 @@ def test_line_that_only_looks_like_a_numbered_heading_carries_on_the_sentence_ab
     [item] = articles(page)
     assert item.sections == ()
     assert "出诊，周六、周日还要加班" in item.body
+
+
+def test_question_headline_closed_by_a_column_name_is_not_the_paragraph_start():
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二\n"
+        "万册，设有少儿阅览区和自习区。\n"
+        "什么树适合种在校园里？（把自然讲给你听）\n"
+        "适 合 种 在 校 园 里 的 树 要 好 养 活 、 少 病\n"
+        "虫 ， 还 要 能 遮 阴 ， 香 樟 和 银 杏 都 是 不\n"
+        "错 的 选 择 。\n"
+    )
+    library, trees = articles(page)
+    assert trees.headline == "什么树适合种在校园里？（把自然讲给你听）"
+    assert trees.body.startswith("适合种在校园里的树")
+
+
+def test_three_unpunctuated_heading_lines_closed_by_a_column_name_head_the_article():
+    page = (
+        "县图书馆新馆开放\n"
+        "　　县图书馆新馆昨日起向市民开放，馆\n"
+        "内藏书十二万册，设有少儿阅览区和自\n"
+        "习区。\n"
+        "　　（作者为县图书馆馆长）\n"
+        "为乡村振兴提供坚强人才保证\n"
+        "推动职业教育走进田间地头（\n"
+        "专题深思）\n"
+        "　　县职业中专今年开设了农\n"
+        "村电商和智慧农业两个专业，\n"
+        "首批招收学生一百二十名。\n"
+    )
+    library, school = articles(page)
+    heading = "".join(x for x in (school.kicker, school.headline, school.subheadline) if x)
+    assert heading == "为乡村振兴提供坚强人才保证推动职业教育走进田间地头（专题深思）"
+    assert school.body.startswith("县职业中专")
