@@ -134,8 +134,9 @@ _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 # Who said the quotation above (——某大学校长接受记者采访时说): the end of a text, no subheadline.
 _ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
-# only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things.
-_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)])(?:[^（()）。，！？；：:、]{2,24}"
+# only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
+# a short name defined in brackets (（简称“邮储银行”）) is body text.
+_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称)(?:[^（()）。，！？；：:、]{2,24}"
                        r"|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(

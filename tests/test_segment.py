@@ -2666,3 +2666,16 @@ def test_three_unpunctuated_heading_lines_closed_by_a_column_name_head_the_artic
     heading = "".join(x for x in (school.kicker, school.headline, school.subheadline) if x)
     assert heading == "为乡村振兴提供坚强人才保证推动职业教育走进田间地头（专题深思）"
     assert school.body.startswith("县职业中专")
+
+
+def test_line_ending_in_a_short_name_defined_in_brackets_is_body_text():
+    page = (
+        "　　　　县职业中专服务乡村振兴\n"
+        "县职业技术教育中心（简称“县职中”）\n"
+        "始终坚持面向农村办学，开设了农村电商\n"
+        "和智慧农业两个专业，首批招收学生一百\n"
+        "二十名，为乡村培养了一批技能人才。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县职业中专服务乡村振兴"
+    assert item.body.startswith("县职业技术教育中心（简称“县职中”）始终坚持")
