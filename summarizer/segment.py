@@ -136,8 +136,8 @@ _ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指�
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
 # only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
 # a short name defined in brackets (（简称“邮储银行”）) is body text.
-_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称)(?:[^（()）。，！？；：:、]{2,24}"
-                       r"|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
+_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称)"
+                       r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(
     r"[（(](?:作者|本文作者|摘编自|执笔|案例来源|采访组成员|本版文字|[^（）()]{2,40}(?:整理|采写)[）)]$)")
