@@ -265,6 +265,11 @@ def _prepare(text: str) -> list[_Line | None]:
     return lines
 
 
+def _set_width(line: _Line) -> int:
+    """The width a line takes inside its column: a closing mark may hang past the edge."""
+    return line.width - (2 if line.text[-1:] in _HANGING else 0)
+
+
 def _column_widths(lines: list[_Line]) -> list[int | None]:
     """For each line, the most common width among nearby lines: the column it sits in.
 
@@ -547,11 +552,13 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if m > 0 and not lines[m].indent and width <= _WIDEST_COLUMN and not _HEAD_TAG.search(
             lines[m - 1].text):
         j = m - 1
+        # (Measured without a mark hanging past the column edge.)
+        base = _set_width(lines[m - 1])
         if width >= lines[m].width - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and not lines[j].centred and (
-                abs(lines[j].width - width) <= 2 or lines[j].text.endswith(("，", "、"))
+                abs(_set_width(lines[j]) - base) <= 2 or lines[j].text.endswith(("，", "、"))
                 # the short last line of an unpunctuated lead paragraph under a full one
-                or (j > 0 and abs(lines[j - 1].width - width) <= 2
+                or (j > 0 and abs(_set_width(lines[j - 1]) - base) <= 2
                     and "，" in lines[j - 1].text and lines[j].width < width)
             ):
                 start = j
@@ -722,7 +729,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # character short of both the column and the next line was not broken by the edge (a
     # heading nearly as wide as the column).
     # (A closing mark hanging past the edge makes the next line look one character wider.)
-    cur_width = cur.width - (2 if cur.text[-1] in _HANGING else 0)
+    cur_width = _set_width(cur)
     if all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text) and prev.width <= min(
             col, cur_width) - 2:
         return False

@@ -2679,3 +2679,21 @@ def test_line_ending_in_a_short_name_defined_in_brackets_is_body_text():
     [item] = articles(page)
     assert item.headline == "县职业中专服务乡村振兴"
     assert item.body.startswith("县职业技术教育中心（简称“县职中”）始终坚持")
+
+
+def test_lead_paragraph_with_hanging_commas_under_a_headline_block_stays_body():
+    # The commas hanging past the column edge make the lines above the first sentence end
+    # look wider than the paragraph's other lines.
+    page = (
+        "县职业中专开启乡村振兴新篇章\n"
+        "县职业技术教育中心位于县城东部地区\n"
+        "始建于一九八五年占地面积约2.5万平\n"
+        "方米，开设农村电商、智慧农业等专业\n"
+        "为全县乡村振兴培养了大批技能型人才，\n"
+        "学校坚持面向农村办学走出了产教融合，\n"
+        "校企合作的新路子毕业生的就业率很高，\n"
+        "学生满意度逐年提升。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "县职业中专开启乡村振兴新篇章"
+    assert item.body.startswith("县职业技术教育中心位于县城东部")
