@@ -554,7 +554,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         j = m - 1
         # (Measured without a mark hanging past the column edge.)
         base = _set_width(lines[m - 1])
-        if width >= lines[m].width - 2:
+        if width >= _set_width(lines[m]) - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and not lines[j].centred and (
                 abs(_set_width(lines[j]) - base) <= 2 or lines[j].text.endswith(("，", "、"))
                 # the short last line of an unpunctuated lead paragraph under a full one

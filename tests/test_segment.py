@@ -2697,3 +2697,19 @@ def test_lead_paragraph_with_hanging_commas_under_a_headline_block_stays_body():
     [item] = articles(page)
     assert item.headline == "县职业中专开启乡村振兴新篇章"
     assert item.body.startswith("县职业技术教育中心位于县城东部")
+
+
+def test_first_line_of_a_bullet_under_the_headlines_is_body_text():
+    # The OCR space after ■ takes column space the cleaned line no longer shows, and the
+    # line below hangs its full stop past the edge.
+    page = (
+        "乡村学校添新貌\n"
+        "县图书馆新馆开放\n"
+        "■ 全县今年新建乡村学校五所，改造校\n"
+        "舍三万平方米，还为学校新添了冷库设备。\n"
+        "县教育局表示，明年还将继续加大投入，\n"
+        "让每个孩子都能在家门口上好学。\n"
+    )
+    [schools] = articles(page)
+    assert schools.body.startswith("■全县今年新建乡村学校五所")
+    assert schools.headline == "乡村学校添新貌"
