@@ -397,8 +397,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         tagged = (len(buf) == 1 and bool(tag) and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note
-                  and not (re.search(r"[，：:]", so_far) and fills and not moved
-                           and not (buf[0].indent and not indented_page)))
+                  and not (fills and not moved and (
+                      (re.search(r"[，：:]", so_far) and not (buf[0].indent and not indented_page))
+                      # (a paragraph's first line, set in as the others, 中央党校（国家行政学院）)
+                      or (buf[0].indent and indented_page))))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
         # does not fill the column: a paragraph opening with a quotation as wide as the
         # column is a coincidence.

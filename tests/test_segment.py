@@ -2713,3 +2713,19 @@ def test_first_line_of_a_bullet_under_the_headlines_is_body_text():
     [schools] = articles(page)
     assert schools.body.startswith("■全县今年新建乡村学校五所")
     assert schools.headline == "乡村学校添新貌"
+
+
+def test_indented_first_line_filling_the_column_and_ending_in_brackets_is_body_text():
+    page = (
+        "县职业中专举行毕业典礼\n"
+        "　　县职业中专昨日举行毕业\n"
+        "典礼，三百名学生顺利毕业，校\n"
+        "长为毕业生代表颁发了毕业证书\n"
+        "，勉励大家扎根家乡创业。\n"
+        "　　县职业中专（县技工学校）\n"
+        "今年共有三百名学生毕业，其中\n"
+        "两百人已经与本地企业签约。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert "县职业中专（县技工学校）今年共有" in item.body
