@@ -41,6 +41,7 @@ import random
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,9 @@ def wrap(text: str, width: int, first: int = 0) -> list[str]:
     letting closing punctuation hang into the margin as print does."""
     lines, cur, w = [], "", first
     for ch in text:
-        cw = 2 if ord(ch) > 0x2000 else 1
+        # Chinese typesetting gives ambiguous-width marks a full cell: the interpunct of
+        # foreign names (安东·拉斐尔) takes as much room as a character.
+        cw = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
         if w + cw > width and cur and not (ch in "，。、；：！？”’）》" and w <= width):
             lines.append(cur)
             cur, w = "", 0
