@@ -660,6 +660,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
+    if prev.text.count("《") > prev.text.count("》") and "》" in cur.text:
+        return True  # a title never spans two paragraphs
     prev_kind = _is_short_kind(prev.text, prev.spaced)
     if prev_kind and re.search(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", prev.text):
         return False  # a staff line ending in an e-mail address the next line does not carry on

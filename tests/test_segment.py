@@ -2729,3 +2729,17 @@ def test_indented_first_line_filling_the_column_and_ending_in_brackets_is_body_t
     [item] = articles(page)
     assert item.sections == ()
     assert "县职业中专（县技工学校）今年共有" in item.body
+
+
+def test_title_marks_open_at_a_short_line_end_carry_on_into_the_next_line():
+    page = (
+        "校园歌曲唱响新学期\n"
+        "　　新学期开学第一天，全县中小学举\n"
+        "行了开学典礼，师生们齐声合唱校歌。\n"
+        "主题歌曲《爱是一样的》《从现在\n"
+        "到未来》唱响了心手相牵的心声，这\n"
+        "些作品为开学营造了良好的氛围。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert "《从现在到未来》唱响" in item.body
