@@ -90,12 +90,14 @@ _NAMES = re.compile(r"[\u4e00-\u9fff·]{1,3}(?:\s+[\u4e00-\u9fff·]{1,3})*")
 _LABELS = frozenset(
     "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
     "专家点评 短评 镜头 数说 新闻链接 观察 小贴士 内容提要 这正是 点评 引子 绝活看点 人物小传 "
-    "推荐读物 对话人 感言".split()
+    "推荐读物 对话人 感言 回信 贺信 目录 前言".split()
 )
 # Boxes printed after an article's last paragraph, and after its byline, yet part of it.
 _CLOSING_BOXES = frozenset("记者手记 推荐读物 延伸阅读 链接 新闻链接".split())
 # Boxes only ever printed at the top of an article, right under its heading.
-_OPENING_BOXES = frozenset("核心阅读 开栏的话 内容提要 绝活看点 人物小传 人物名片 引子".split())
+# (A letter's heading, 回信 or 贺信, stands over its salutation.)
+_OPENING_BOXES = frozenset(
+    "核心阅读 开栏的话 内容提要 绝活看点 人物小传 人物名片 引子 回信 贺信 目录 前言".split())
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 # A numbered section heading of a long document (一、总体情况, 二、学校建设).

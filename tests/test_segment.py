@@ -2743,3 +2743,20 @@ def test_title_marks_open_at_a_short_line_end_carry_on_into_the_next_line():
     [item] = articles(page)
     assert item.sections == ()
     assert "《从现在到未来》唱响" in item.body
+
+
+def test_letter_heading_opens_a_new_article_above_its_salutation():
+    page = (
+        "本报讯 县图书馆新馆昨日起向市民开\n"
+        "放，馆内藏书十二万册，设有少儿阅览\n"
+        "区和自习区，每天开放到晚上九点。\n"
+        "回  信\n"
+        "县实验小学的同学们：\n"
+        "你们好！来信收悉。得知你们在家门口\n"
+        "的图书馆里读到了喜欢的书，我很高兴\n"
+        "。希望你们多读书、读好书。\n"
+    )
+    library, letter = articles(page)
+    assert "回信" not in library.body and "同学们" not in library.body
+    assert letter.sections == ("回信",)
+    assert letter.body.startswith("县实验小学的同学们：\n你们好！")
