@@ -1648,10 +1648,15 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> 
             for q in range(prev_p + 1, p):
                 # (An indented first line does not vote for a column, but one clearly wider or
                 # narrower than the earlier column, with more lines under it, is not set in it.)
+                # (Nor is a one-line paragraph exactly as wide as the new column and clearly
+                # narrower than the old one: a full line of the new column.)
                 seen = units[stream[q]].column
-                if marks[q] or units[stream[q]].last_width > prev_col[1] + 2 or (
+                width = units[stream[q]].last_width
+                if marks[q] or width > prev_col[1] + 2 or (
                         seen is not None and (seen[0] > prev_col[1] + 2
-                                              or seen[1] < prev_col[0] - 4)):
+                                              or seen[1] < prev_col[0] - 4)) or (
+                        units[stream[q]].lines == 1 and col[0] - 1 <= width <= col[1] + 2
+                        and width < prev_col[0] - 4):
                     cut = q
                     break
             breaks.add(cut)

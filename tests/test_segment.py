@@ -2760,3 +2760,20 @@ def test_letter_heading_opens_a_new_article_above_its_salutation():
     assert "回信" not in library.body and "同学们" not in library.body
     assert letter.sections == ("回信",)
     assert letter.body.startswith("县实验小学的同学们：\n你们好！")
+
+
+def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
+    page = (
+        "县图书馆新馆开放\n"
+        "一封家书见证乡村教师的坚守\n"
+        "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，\n"
+        "设有少儿阅览区和自习区，每天开放到晚上九点钟。\n"
+        "在县档案馆，保留着一封家书。\n"
+        "“我报名到山里教书，一定要把\n"
+        "孩子们教好。”这封家书写于四\n"
+        "十年前，写信人是一位乡村教师\n"
+        "，如今他的学生已遍布全国。\n"
+    )
+    library, letter = articles(page)
+    assert library.body.endswith("每天开放到晚上九点钟。")
+    assert letter.body.startswith("在县档案馆，保留着一封家书。")
