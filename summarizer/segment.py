@@ -1395,7 +1395,8 @@ def _assign_block(
     gains: dict[tuple[int, int], list[float]] = {}
     for i in range(len(chunks)):
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
-            if j - i > 1 and (_closes(lines[chunks[j - 2][-1]])
+            # (A column name broken over two lines closes the chunk that holds both.)
+            if j - i > 1 and (_closes("".join(lines[x] for x in chunks[j - 2]))
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])

@@ -2777,3 +2777,21 @@ def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_
     library, letter = articles(page)
     assert library.body.endswith("每天开放到晚上九点钟。")
     assert letter.body.startswith("在县档案馆，保留着一封家书。")
+
+
+def test_column_name_broken_over_two_block_lines_closes_its_heading_group():
+    # Two pieces run together in one column: one heading group at most goes to the text,
+    # never both glued into one headline.
+    page = (
+        "乡村学校的种菜能手（我们\n"
+        "这里的年轻人）\n"
+        "书香满城遂昌县（我与一座城）\n"
+        "　　清晨，乡村学校的菜园里，年轻的李老师带着学生\n"
+        "们给蔬菜浇水。种菜课已经开了三年，学生们个个都成\n"
+        "了种菜能手，这位年轻人也成了远近闻名的种菜能手。\n"
+        "　　遂昌是一座书香之城，县图书馆的分馆开到了每个\n"
+        "乡镇，满城书香，遂昌县读书的人越来越多，遂昌也越\n"
+        "来越有书香味。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村学校的种菜能手（我们这里的年轻人）"
