@@ -157,6 +157,7 @@ class _Line:
     indent: bool
     spaced: str  # folded and cleaned but with its spaces kept: bylines separate names by them
     centred: bool = False  # led by more spaces than an indent: a heading set in the middle
+    gapped: bool = False  # two phrases set apart by a wide gap: the parts of a headline
 
 
 @dataclass
@@ -260,9 +261,13 @@ def _prepare(text: str) -> list[_Line | None]:
         spaced = " ".join(clean_line(part) for part in parts)
         # A single space left at the start of a wrapped line still took its place in the column.
         lead = 1 if raw[:1] in (" ", "\u00a0") and not indent else 0
+        # (Only where OCR did not space every character apart: there a gap may be a
+        # space the text itself held, after a dateline say.)
+        gapped = len(parts) == 2 and all(len(part) >= 3 and " " not in part for part in parts) and (
+            bool(re.search(r"[\u4e00-\u9fff](?: {2,}|\u3000+)[\u4e00-\u9fff]", raw.strip())))
         lines.append(
             _Line(cleaned, _display_width(printed) + (4 if indent else lead), indent,
-                  spaced.strip(), bool(re.match(r"^\u3000{3,}", raw)))
+                  spaced.strip(), bool(re.match(r"^\u3000{3,}", raw)), gapped)
         )
     return lines
 
@@ -640,6 +645,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
+    if (prev.gapped and not re.search(r"[，。！？；：、,.!?;:]", prev.text)
+            and not _OPENER.match(prev.text)):
+        return False  # parallel headline parts (架起沟通桥梁  经贸合作高效)
     if (flush_left and prev.indent and not cur.indent and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
         return False  # a line set in on a page whose paragraphs are not: a heading

@@ -2795,3 +2795,21 @@ def test_column_name_broken_over_two_block_lines_closes_its_heading_group():
     )
     [item] = articles(page)
     assert item.headline == "乡村学校的种菜能手（我们这里的年轻人）"
+
+
+def test_headline_of_two_parts_set_apart_is_not_body_text_however_wide():
+    # The headline's parts fill exactly the column of the paragraph under it: only the gap
+    # between them tells it is no line of that paragraph.
+    page = (
+        "县图书馆新馆开放\n"
+        "县图书馆新馆昨日起向市民开放，馆内\n"
+        "藏书十二万册，每天都开放到晚上九点。\n"
+        "乡村学校添了新貌  师生们的笑容更灿烂\n"
+        "乡村学校添了新貌，全县今年新建乡村\n"
+        "学校五所，乡村学校的新貌让师生们的\n"
+        "笑容更灿烂了。\n"
+    )
+    units = [(u.kind, u.text) for u in _layout(page).units]
+    assert ("short", "乡村学校添了新貌师生们的笑容更灿烂") in units
+    assert units[-1] == (
+        "para", "乡村学校添了新貌，全县今年新建乡村学校五所，乡村学校的新貌让师生们的笑容更灿烂了。")
