@@ -645,9 +645,6 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
-    if (prev.gapped and not re.search(r"[，。！？；：、,.!?;:]", prev.text)
-            and not _OPENER.match(prev.text)):
-        return False  # parallel headline parts (架起沟通桥梁  经贸合作高效)
     if (flush_left and prev.indent and not cur.indent and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
         return False  # a line set in on a page whose paragraphs are not: a heading
@@ -691,6 +688,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev.text.endswith("——") and not _ends_terminal(cur.text) and (
             cur.width <= prev.width - 4 or (col is not None and prev.width > col + 1)):
         return False  # a kicker and the shorter headline under it, or one wider than the column
+    if (prev.gapped and not prev_kind and not _STAFF_CREDIT.search(prev.text)
+            and not _OPENER.match(prev.text)
+            and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
+        return False  # parallel headline parts (架起沟通桥梁  经贸合作高效)
     if indented_page and cur.indent:
         return False
     if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None

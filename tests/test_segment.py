@@ -2811,5 +2811,5 @@ def test_headline_of_two_parts_set_apart_is_not_body_text_however_wide():
     )
     units = [(u.kind, u.text) for u in _layout(page).units]
     assert ("short", "乡村学校添了新貌师生们的笑容更灿烂") in units
-    assert units[-1] == (
-        "para", "乡村学校添了新貌，全县今年新建乡村学校五所，乡村学校的新貌让师生们的笑容更灿烂了。")
+    assert units[-1] == ("para", "乡村学校添了新貌，全县今年新建乡村学校五所，"
+                                 "乡村学校的新貌让师生们的笑容更灿烂了。")
