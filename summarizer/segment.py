@@ -1564,7 +1564,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             for q in range(max(0, p0 - 4), p0))
         introduced = (before.endswith(("：", ":")) or verse) and not _after_byline(
             units, stream, p0)
-        if merged and (introduced or roundup or boxed
+        # (The ——编者 signature itself closes the note above it, never opens an article.)
+        if merged and (introduced or roundup or boxed or _SIGNATURE.fullmatch(first.text)
                        or (first.opener and _SIGNATURE.fullmatch(before))):
             merged[-1].units.extend(seg.units)
             merged[-1].roundup = merged[-1].roundup or roundup

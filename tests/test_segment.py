@@ -2813,3 +2813,25 @@ def test_headline_of_two_parts_set_apart_is_not_body_text_however_wide():
     assert ("short", "乡村学校添了新貌师生们的笑容更灿烂") in units
     assert units[-1] == ("para", "乡村学校添了新貌，全县今年新建乡村学校五所，"
                                  "乡村学校的新貌让师生们的笑容更灿烂了。")
+
+
+def test_editors_signature_never_opens_an_article():
+    # The signature closes the editor's note, and the note introduces the report under it,
+    # even where one heading line matches the note (the series) and another the report.
+    page = (
+        "县图书馆新馆开放\n"
+        "智慧建造\n"
+        "提升能力（走进重大工程一线）\n"
+        "本报讯 县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设\n"
+        "有少儿阅览区和自习区，每天开放到晚上九点，市民可凭身份证\n"
+        "免费办理借阅卡。\n"
+        "本版今起推出“走进重大工程一线”系列报\n"
+        "道，带大家走进重大工程一线。\n"
+        "——编  者\n"
+        "县城新机场的航站楼用上了智慧建造的新\n"
+        "办法，智慧建造让工期缩短了三个月，智\n"
+        "慧建造的传感器让数据实时上传。\n"
+    )
+    library, airport = articles(page)
+    assert airport.body.startswith("本版今起推出")
+    assert airport.body.endswith("智慧建造的传感器让数据实时上传。")
