@@ -636,10 +636,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # before its 电: 本报某地8月24日 / 电.)
     # (A line filling the column in mid-sentence carries on into what only looks like a
     # numbered heading: 周一到周五不间断出诊，周 / 六、周日还要加班.)
-    mid_sentence = (col is not None and prev.width >= col - 2 and not _ends_terminal(prev.text)
-                    and bool(re.search(r"[，、]", prev.text)))
     if (_OPENER.match(cur.text) or _CAPTION.match(cur.text)
-            or (_is_label(cur.text) and not mid_sentence)
+            or (_is_label(cur.text) and not (
+                col is not None and prev.width >= col - 2 and not _ends_terminal(prev.text)
+                and re.search(r"[，、]", prev.text)))
             or cur.text.startswith(("编者按", "【编者按】"))
             or _OPENER.fullmatch(cur.text + "电")):
         return False
