@@ -137,7 +137,7 @@ _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 _ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
 # only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
-# a short name defined in brackets (（简称“邮储银行”）) is body text.
+# a short name defined in brackets (（简称“县职中”）) is body text.
 _HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称)"
                        r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
@@ -399,14 +399,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # unless the line is set in on a page whose paragraphs are not, or in a narrower
         # column than the paragraph above.
         # (A question or exclamation may end the headline before its column name:
-        # 什么植物适合盐碱地？（把自然讲给你听）.)
+        # 什么树适合种在校园里？（把自然讲给你听）.)
         tag = _HEAD_TAG.search(so_far)
         tagged = (len(buf) == 1 and bool(tag) and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note
                   and not (fills and not moved and (
                       (re.search(r"[，：:]", so_far) and not (buf[0].indent and not indented_page))
-                      # (a paragraph's first line, set in as the others, 中央党校（国家行政学院）)
+                      # (a paragraph's first line, set in as the others, 县职业中专（县技工学校）)
                       or (buf[0].indent and indented_page))))
         # So is a line that is one quotation without a sentence end in it (“…充满信心”) and
         # does not fill the column: a paragraph opening with a quotation as wide as the
@@ -635,7 +635,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # (An editor's note opens its own paragraph, 编者按：…, and a dateline may break
     # before its 电: 本报某地8月24日 / 电.)
     # (A line filling the column in mid-sentence carries on into what only looks like a
-    # numbered heading: 周一到周五不间断出诊，周 / 六、周日还要加班.)
+    # numbered heading: 每天都要出诊，周 / 六、周日还要值班.)
     if (_OPENER.match(cur.text) or _CAPTION.match(cur.text)
             or (_is_label(cur.text) and not (
                 col is not None and prev.width >= col - 2 and not _ends_terminal(prev.text)
@@ -691,7 +691,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (prev.gapped and not prev_kind and not _STAFF_CREDIT.search(prev.text)
             and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
-        return False  # parallel headline parts (架起沟通桥梁  经贸合作高效)
+        return False  # parallel headline parts (乡村学校添了新貌  师生们的笑容更灿烂)
     if indented_page and cur.indent:
         return False
     if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None
@@ -721,7 +721,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             and col_below + (3 if hangs else 1) < prev.width < col - 4
             and cur.width <= col_below + 1):
         # Narrower than the column above and wider than the one below: a line of neither,
-        # so a heading set between two articles (笃定信心、稳中求进，实现既定目标).
+        # so a heading set between two articles (守住底线、办好食堂，护好健康).
         return False
     if (prev.width > col + 1 and prev.width > cur.width + 1 and not hangs and not prev.indent
             and all(_is_wide(ch) for ch in prev.text)):
@@ -755,7 +755,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
 
 def _column_name(text: str) -> bool:
     """Whether a line ends in a column's name in brackets (（人民论坛）); a speaker's
-    affiliation (（代表民建中央）) or a pointer to a photo (（见图）) is not one."""
+    affiliation (（代表某党派中央）) or a pointer to a photo (（见图）) is not one."""
     tag = _HEAD_TAG.search(text)
     return bool(tag) and not re.match(r"..(?:见图|代表)", tag.group(0))
 
