@@ -1036,7 +1036,8 @@ def _layout(text: str) -> _Layout:
             merged[-1].text += "\n" + u.text
             continue
         merged.append(u)
-    units, n_units = merged, len(merged)
+    units = _pull_quotes(merged)
+    n_units = len(units)
     staff = _staff_box(units)
     for i in staff:
         units[i].kind = "staff"
@@ -1064,6 +1065,58 @@ def _layout(text: str) -> _Layout:
     texts = [units[i].text for i in stream]
     grams = [_grams(t) for t in texts]
     return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts), staff)
+
+
+def _words(text: str) -> str:
+    return "".join(ch for ch in text if is_cjk(ch) or ch.isalnum())
+
+
+def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
+    """Join each pull quote to the paragraph under it.
+
+    Commentaries open with a sentence of their own printed again as a lead (often without
+    its full stop, in a wider or indented setting), so it looks like a heading or an item of
+    its own. What gives it away is that the sentence recurs word for word in a later
+    paragraph; a headline rarely repeats a whole clause of its article. (A subheadline over a
+    dateline may repeat one: news reports carry no pull quote.)
+    """
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        joined = None
+        for k in range(i + 1, min(i + 5, len(units))):
+            run = units[i:k]
+            if units[k].kind != "para" or any(u.kind not in ("short", "para") for u in run) or (
+                    sum(u.kind == "para" for u in run) > 1):
+                continue
+            text = "".join(u.text for u in run)
+            quote = _words(text)
+            if (len(quote) >= 20 and len(quote) <= 150 and re.search(r"[，、；]", text)
+                    and not _BULLET.match(text) and not units[k].opener
+                    and any(quote in _words(u.text) for u in units[k + 1:k + 40]
+                            if u.kind == "para")):
+                joined = k
+                break
+        if joined is None:
+            out.append(units[i])
+            i += 1
+            continue
+        para = units[joined]
+        quote_text = "".join(u.text for u in units[i:joined])
+        # Where the quote's lines narrow down the column its paragraph allows, they say
+        # where the article's column is; a quote set narrower than its article says nothing.
+        column, votes = para.column, para.column_votes
+        quoted = next((u for u in units[i:joined] if u.column), None)
+        if quoted and (column is None or _same_column(quoted.column, column)):
+            column = quoted.column if column is None else (
+                max(column[0], quoted.column[0]), min(column[1], quoted.column[1]))
+            votes += quoted.column_votes
+        out.append(replace(
+            para, text=f"{quote_text}\n{para.text}",
+            lines=para.lines + sum(u.lines for u in units[i:joined]),
+            column=column, column_votes=votes))
+        i = joined + 1
+    return out
 
 
 def _credited(units: list[_Unit], i: int) -> bool:

@@ -2835,3 +2835,36 @@ def test_editors_signature_never_opens_an_article():
     library, airport = articles(page)
     assert airport.body.startswith("本版今起推出")
     assert airport.body.endswith("智慧建造的传感器让数据实时上传。")
+
+
+def test_pull_quote_stays_with_the_commentary_that_repeats_it():
+    # A commentary opens with one of its own sentences printed as a lead, without its full
+    # stop; the sentence recurs word for word further down, which ties the lead to the
+    # paragraph under it instead of leaving it a heading or an item of its own.
+    page = (
+        "让夜市亮起来（时评）\n"
+        "　办好社区食堂（纵横）\n"
+        "老人吃饭的小事，连着民\n"
+        "生的大事，办好它要算长\n"
+        "远账\n"
+        "城东社区食堂开张一年，每\n"
+        "天接待老人四百多人次，一\n"
+        "份两荤一素的套餐只要十二\n"
+        "元。不少老人说，家门口就\n"
+        "能吃上热乎饭。\n"
+        "食堂的难处在于成本。房租、\n"
+        "人工和食材价格都在上涨，\n"
+        "光靠补贴难以为继。老人吃\n"
+        "饭的小事，连着民生的大事\n"
+        "，办好它要算长远账，也要\n"
+        "算民心账。\n"
+    )
+    units = [(u.kind, u.text) for u in _layout(page).units]
+    assert ("para", "老人吃饭的小事，连着民生的大事，办好它要算长远账\n"
+                    "城东社区食堂开张一年，"
+                    "每天接待老人四百多人次，一份两荤一素的套餐只要十二元。不少老人说，"
+                    "家门口就能吃上热乎饭。") in units
+    canteen = articles(page)[0]
+    assert canteen.headline == "办好社区食堂（纵横）"
+    assert canteen.body.startswith("老人吃饭的小事，连着民生的大事，办好它要算长远账\n")
+    assert canteen.body.endswith("老人吃饭的小事，连着民生的大事，办好它要算长远账，也要算民心账。")
