@@ -1402,6 +1402,8 @@ def _bound(upper: str, lower: str) -> bool:
         return True
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
+    if upper[-1:].isdigit() and lower[:1].isdigit():
+        return True  # a number the block's width broke (…超5 / 600亿元)
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
     # A character or two, with or without the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.

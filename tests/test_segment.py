@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.segment import (
+    _bound,
     _heading_probability,
     _layout,
     clean_line,
@@ -2868,3 +2869,11 @@ def test_pull_quote_stays_with_the_commentary_that_repeats_it():
     assert canteen.headline == "办好社区食堂（纵横）"
     assert canteen.body.startswith("老人吃饭的小事，连着民生的大事，办好它要算长远账\n")
     assert canteen.body.endswith("老人吃饭的小事，连着民生的大事，办好它要算长远账，也要算民心账。")
+
+
+def test_number_broken_over_two_block_lines_binds_them_into_one_heading_group():
+    # The block's width split 3200 after its first digit: the second line is no headline
+    # of its own, nor the kicker of the headline under it.
+    assert _bound("县农博会签约总额超3", "200万元")
+    assert not _bound("县农博会签约总额超3000万元", "乡村学校添了新貌")
+    assert not _bound("签约项目达到42", "乡村学校添了新貌")
