@@ -424,7 +424,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                             bool(re.fullmatch(r"“[^“”。！？；]{4,40}”", so_far))
                             or (cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - (
                                 2 if all(_is_wide(ch) and ch not in "，、；：" for ch in so_far)
-                                else 4))))
+                                else 4))
+                            # (or sticks out past it, where no closing mark hangs)
+                            or (cols[idx - 1] is not None and buf[0].width >= cols[idx - 1] + 2
+                                and not _all_punct(so_far[-1]))))
         # A ——subheadline under its headline stands on its own line.
         under_head = below_heading and _is_dash_head(so_far, commas=True)
         # The caption under a photo title (图片报道) is set in a column of its own, too short

@@ -2877,3 +2877,23 @@ def test_number_broken_over_two_block_lines_binds_them_into_one_heading_group():
     assert _bound("县农博会签约总额超3", "200万元")
     assert not _bound("县农博会签约总额超3000万元", "乡村学校添了新貌")
     assert not _bound("签约项目达到42", "乡村学校添了新貌")
+
+
+def test_line_under_a_kicker_sticking_out_past_the_column_is_the_headline():
+    # Under a kicker ending in ——, a line wider than the column below it cannot be a line
+    # of that column, comma or not, even where the line under it is nearly as wide.
+    page = (
+        "县里第三届乡村文化节开幕——\n"
+        "　山歌对唱，共赏乡土风情美\n"
+        "\n"
+        "各 村 的 山 歌 队 、 秧 歌 队 和 舞 龙\n"
+        "队轮番登台，吸引了上万名村\n"
+        "民和游客前来观看。文化节持\n"
+        "续三天，还设有农产品展销区\n"
+        "和非遗体验区，游客可以在现\n"
+        "场学做竹编和剪纸。\n"
+    )
+    (fest,) = articles(page)
+    assert fest.kicker == "县里第三届乡村文化节开幕——"
+    assert fest.headline == "山歌对唱，共赏乡土风情美"
+    assert fest.body.startswith("各村的山歌队、秧歌队和舞龙队轮番登台，")
