@@ -86,6 +86,7 @@ _STAFF_LINE = re.compile(
 _STAFF_PEOPLE = re.compile(
     rf"^(?:{_EDITORS}|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图|责任编辑)")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{1,3}(?:\s+[\u4e00-\u9fff·]{1,3})*")
+_PAGE_MAILBOX = re.compile(r"^(?:本版|本期)邮箱|^电子(?:信箱|邮箱)[:：]")
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
     "核心阅读 开栏的话 编者按 记者手记 人物名片 背景链接 链接 相关链接 延伸阅读 新闻速递 "
@@ -1133,12 +1134,19 @@ def _credited(units: list[_Unit], i: int) -> bool:
 def _staff_box(units: list[_Unit]) -> list[int]:
     """The page's editors' line and the staff lines after its last paragraph, head first.
 
-    Without an editors' line such lines close the last article, as its notes."""
+    Without an editors' line such lines close the last article, as its notes, unless the
+    page's own mailbox (本版邮箱：…) opens them: no article gives the page's address."""
+    last = max((i for i, u in enumerate(units) if u.kind in ("para", "caption")), default=-1)
     head = next((i for i, u in enumerate(units) if u.kind == "byline"
                  and _STAFF_HEAD.match(u.text)), None)
+    mailbox = head is None
+    if head is None and not (last >= 0 and re.search(r"[征投赐来]稿", units[last].text)):
+        # (A call for contributions gives the mailbox as its own last word.)
+        head = next((i for i in range(last + 1, len(units))
+                     if units[i].kind in ("byline", "credit", "short")
+                     and _PAGE_MAILBOX.match(re.sub(r"\s", "", units[i].text))), None)
     if head is None:
         return []
-    last = max((i for i, u in enumerate(units) if u.kind in ("para", "caption")), default=-1)
     box = [head]
     for i in range(last + 1, len(units)):
         text = re.sub(r"\s", "", units[i].text)
@@ -1146,8 +1154,9 @@ def _staff_box(units: list[_Unit]) -> list[int]:
                 _STAFF_LINE.match(text)
                 # a remark in brackets under a staff line (（来稿请注明栏目名）), or the rest
                 # of its names
-                or (box[-1] == i - 1 != head and (re.fullmatch(r"[（(][^（）()]+[）)]", text)
-                                                  or _NAMES.fullmatch(units[i].text)))):
+                or (box[-1] == i - 1 and (i - 1 != head or mailbox)
+                    and (re.fullmatch(r"[（(][^（）()]+[）)]", text)
+                         or _NAMES.fullmatch(units[i].text)))):
             box.append(i)
     return box
 
@@ -1354,7 +1363,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                              [block[c] < stream[0] for c in range(block_cands)], sim)
     if lay.staff:
         head, *rest = lay.staff
-        items.append(Item(id=str(len(items) + 1), kind="article", headline=units[head].text,
+        if not _STAFF_HEAD.match(units[head].text):  # (the mailbox opens a box without one)
+            head, rest = None, lay.staff
+        items.append(Item(id=str(len(items) + 1), kind="article",
+                          headline=units[head].text if head is not None else None,
                           body="\n".join(_unspace(units[i].text) for i in rest)))
     return Page(source=source, items=tuple(items))
 

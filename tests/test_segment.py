@@ -1339,11 +1339,21 @@ def test_staff_box_is_an_item_of_its_own():
 
 
 def test_staff_lines_without_an_editors_line_close_the_last_article():
-    page = STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "").replace("刘晓东\n", "")
+    # (The page's mailbox would open a box of its own: see the test after the next one.)
+    page = (STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "").replace("刘晓东\n", "")
+            .replace("　　本版邮箱：xiangcun_edu@exa\nmple.com\n", ""))
     school, library = articles(page)
     assert library.headline == "社区书屋成了孩子们的乐园"
-    assert library.byline == (
-        "本版邮箱：xiangcun_edu@example.com 本期统筹：王强陈静 版式设计：孙 悦")
+    assert library.byline == "本期统筹：王强陈静 版式设计：孙 悦"
+
+
+def test_staff_lines_under_the_page_mailbox_without_an_editors_line_are_a_box():
+    page = STAFF_PAGE.replace("本版责编：周  文  林小雨\n何  平\n", "").replace("刘晓东\n", "")
+    school, library, box = articles(page)
+    assert library.byline is None and library.body.endswith("今年新添了两千册图书。")
+    assert box.headline is None
+    assert box.body.split("\n") == [
+        "本版邮箱：xiangcun_edu@example.com", "本期统筹：王强陈静", "版式设计：孙 悦"]
 
 
 def test_ocr_spaced_paragraph_under_a_staff_line_is_not_taken_for_names():
@@ -2897,3 +2907,27 @@ def test_line_under_a_kicker_sticking_out_past_the_column_is_the_headline():
     assert fest.kicker == "县里第三届乡村文化节开幕——"
     assert fest.headline == "山歌对唱，共赏乡土风情美"
     assert fest.body.startswith("各村的山歌队、秧歌队和舞龙队轮番登台，")
+
+
+def test_page_mailbox_after_the_last_article_is_an_item_of_its_own():
+    # Even without an editors' line over it, the page's mailbox is no note of the article
+    # above; under a call for contributions it is that call's last word.
+    report = (
+        "乡村学校添了新貌\n"
+        "　　全县今年新建乡村学校五所，改造校舍\n"
+        "三万平方米，乡村学校的新貌让师生们的笑\n"
+        "容更灿烂了。\n"
+        "　　（作者为县教育局干部）\n"
+    )
+    mailbox = "　　本版邮箱：xcjy@example.com\n（来稿请注明栏目名）\n"
+    school, box = segment_text(report + mailbox).items
+    assert "邮箱" not in (school.byline or "") + school.body
+    assert box.headline is None
+    assert box.body == "本版邮箱：xcjy@example.com\n（来稿请注明栏目名）"
+    call = (
+        "欢迎赐稿\n"
+        "　　本版“乡村课堂”栏目长期征稿，欢迎老师\n"
+        "和家长来稿，请勿一稿多投。\n"
+    )
+    (welcome,) = segment_text(call + mailbox).items
+    assert "xcjy@example.com" in (welcome.byline or "") + welcome.body
