@@ -63,6 +63,9 @@ _NOTE_TEXT = r"(?:[^（()）]|[（(][^（()）]{1,20}[）)])"
 # How an author or source note in brackets begins: （作者为…）, （案例来源：…）.
 _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源|综合|执笔|案例来源"
                r"|参与记者|采访组成员|本版文字)")
+# A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
+# its text, not to its byline.
+_CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
@@ -73,7 +76,7 @@ _NOTE_LINE = re.compile(
     r"|电话|联系电话)[:：]"
     r"|^[^，。！？]{0,20}(?:记者|本报)[^，。！？]{0,30}(?:整理|采写)$"
     r"|^[\u4e00-\u9fff]{2,4}\s?文$"
-    r"|^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d]{1,3}版[）)]$"
+    rf"|{_CROSS_REF}"
 )
 # The page's staff box: a line naming the page's editors (本版责编：…, 五版责编：…) heads the
 # staff lines printed at the end of the page (本版邮箱：…, 版式设计：…).
@@ -1832,8 +1835,12 @@ def _article_item(
         paras.append(units[ui].text)
         if units[ui].tail_byline:
             bylines.append(units[ui].tail_byline)
-    bylines.extend(_clean_byline(units[j].text) for j in range(last_u + 1, nxt)
-                   if _byline_owner(units, j) == "previous")
+    for j in range(last_u + 1, nxt):
+        if _byline_owner(units, j) == "previous":
+            if re.match(_CROSS_REF, _unspace(units[j].text)):
+                paras.append(_unspace(units[j].text))
+            else:
+                bylines.append(_clean_byline(units[j].text))
     return Item(
         id=ident, kind="article", body="\n".join(paras), headline=headline, kicker=kicker,
         subheadline=sub, byline=" ".join(dict.fromkeys(bylines)) or None, sections=tuple(sections),
