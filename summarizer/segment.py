@@ -1536,8 +1536,12 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
     grams = [_grams(t) for t in texts]
     n = len(stream)
+    # A ——subheadline in a headline block only ever goes with the headline above it: its
+    # words speak for that headline, and on its own it would claim whatever paragraph
+    # repeats them.
     cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
     emit = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
+
     bonus = [0.0] * n
     # Topic continuity across each gap: a switch where the text keeps talking about the
     # same things (a sub-head inside an article) is expensive.
@@ -1602,8 +1606,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     # A column change is cut at the first opener, end byline, inline headline or content cut
     # among the column-less one-line paragraphs before it.
     content = {seg.units[0] for seg in segments}
-    col_breaks = _column_breaks(
-        units, stream, [structural[p] or p in inline_at or p in content for p in range(n)])
+    firm = [structural[p] or p in inline_at for p in range(n)]
+    col_breaks = _column_breaks(units, stream, [firm[p] or p in content for p in range(n)], firm)
     # Where the page groups its headlines in a block, short lines inside the body are mostly
     # sub-heads: one cuts only where the column changes too (or the content pass agrees).
     if sum(c.at is None for c in cands) < 2:
@@ -1712,13 +1716,15 @@ def _same_column(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> set[int]:
+def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool],
+                   firm: list[bool]) -> set[int]:
     """Stream positions where the column width changes: each article is set in its own
     column, so two paragraphs of different widths belong to different articles.
 
     One-line paragraphs between them show no column; they stay with the earlier article
     unless they are wider than its column or something else (``marks``: an opener, an end
-    byline, a headline) already opens the next article at one of them.
+    byline, a headline, a content cut) already opens the next article at one of them.
+    ``firm`` marks the first three alone.
     """
     breaks: set[int] = set()
     prev_col: tuple[int, int] | None = None
@@ -1733,14 +1739,15 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool]) -> 
                 # (An indented first line does not vote for a column, but one clearly wider or
                 # narrower than the earlier column, with more lines under it, is not set in it.)
                 # (Nor is a one-line paragraph exactly as wide as the new column and clearly
-                # narrower than the old one: a full line of the new column.)
+                # narrower than the old one: a full line of the new column, unless an opener
+                # or a headline under it is where the new article begins.)
                 seen = units[stream[q]].column
                 width = units[stream[q]].last_width
                 if marks[q] or width > prev_col[1] + 2 or (
                         seen is not None and (seen[0] > prev_col[1] + 2
                                               or seen[1] < prev_col[0] - 4)) or (
                         units[stream[q]].lines == 1 and col[0] - 1 <= width <= col[1] + 2
-                        and width < prev_col[0] - 4):
+                        and width < prev_col[0] - 4 and not any(firm[q + 1:p + 1])):
                     cut = q
                     break
             breaks.add(cut)

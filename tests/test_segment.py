@@ -2934,3 +2934,24 @@ def test_page_mailbox_after_the_last_article_is_an_item_of_its_own():
     )
     (welcome,) = segment_text(call + mailbox).items
     assert "xcjy@example.com" in (welcome.byline or "") + welcome.body
+
+
+def test_closing_line_as_wide_as_the_next_column_stays_above_a_dateline():
+    # The wish closing the school report happens to be as wide as the library report's
+    # column; that report begins with its dateline, so the wish is no line of it.
+    page = (
+        "　　全县今年新建乡村学校五所，改造校舍三万平方米，\n"
+        "两千多名学生走进了宽敞明亮的新教室，县里还为每所\n"
+        "学校配齐了音体美器材和图书。\n"
+        "　　县教育局表示，明年将继续加大投入，再建三所寄\n"
+        "宿制学校，让山区孩子在家门口就能上好学。\n"
+        "祝愿孩子们在新的学校里快乐成长！\n"
+        "　　本报讯 县图书馆新馆昨日起向\n"
+        "市民开放，馆内藏书十二万册，设有\n"
+        "少儿阅览区和自习区，每天开放到晚\n"
+        "上九点，市民可凭身份证免费办理借\n"
+        "阅卡。\n"
+    )
+    school, library = articles(page)
+    assert school.body.endswith("让山区孩子在家门口就能上好学。\n祝愿孩子们在新的学校里快乐成长！")
+    assert library.body.startswith("本报讯")
