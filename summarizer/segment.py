@@ -353,9 +353,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             if k else b.text
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        if _STAFF_PEOPLE.match(text) and (_is_short_kind(text) or len(text) <= 30):
+        signed = " ".join(ln.spaced for ln in buf)
+        if (_STAFF_PEOPLE.match(text) and (_is_short_kind(text) or len(text) <= 30)) or (
+                len(buf) == 2 and not re.search(r"[，。、；！？]", text)
+                and _LETTER_SIGNATURE.match(signed)):
             # (the names stay apart)
-            unit = _Unit(" ".join(ln.spaced for ln in buf), "byline", len(buf))
+            unit = _Unit(signed, "byline", len(buf))
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
@@ -446,7 +449,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # next one (typesetting never starts a line with one), even in a headline block.
         carried = bool(buf) and (_names_carry(so_far, ln.spaced)
                                  or _email_broken(buf[-1].text, ln.text)
-                                 or ln.text[0] in _HANGING)
+                                 or ln.text[0] in _HANGING
+                                 # (a reader's signature broken before the name: 某市 / 王林)
+                                 or (len(buf) == 1 and not in_block
+                                     and not re.search(r"[，。、；！？]", so_far)
+                                     and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", ln.text))
+                                     and bool(_LETTER_SIGNATURE.match(f"{so_far} {ln.spaced}"))))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
         # below, is a headline exactly as wide as its article's column; so is a second such

@@ -2955,3 +2955,26 @@ def test_closing_line_as_wide_as_the_next_column_stays_above_a_dateline():
     school, library = articles(page)
     assert school.body.endswith("让山区孩子在家门口就能上好学。\n祝愿孩子们在新的学校里快乐成长！")
     assert library.body.startswith("本报讯")
+
+
+def test_readers_signature_broken_before_the_name_is_one_byline():
+    # The column edge fell between the signature's source and the name; the name alone is
+    # neither a heading nor the start of the next letter.
+    page = (
+        "村口垃圾堆该清一清（身边事）\n"
+        "公交站台需要遮阳棚（建议）\n"
+        "　　我家住在县城东边的小村，村口有一处\n"
+        "露天垃圾堆放点，夏天气味很大，希望有关\n"
+        "部门尽快清理。\n"
+        "县政务网留言板网友  \n"
+        "宋先生\n"
+        "　　县城新建的几个公交站台都没有遮阳棚，\n"
+        "夏天候车的老人和孩子晒得难受，建议尽快\n"
+        "加装遮阳设施。\n"
+        "江西南昌市  王林\n"
+    )
+    rubbish, shelter = articles(page)
+    assert rubbish.byline == "县政务网留言板网友 宋先生"
+    assert rubbish.body.endswith("部门尽快清理。")
+    assert shelter.headline == "公交站台需要遮阳棚（建议）"
+    assert shelter.byline == "江西南昌市 王林"
