@@ -353,12 +353,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             if k else b.text
             for k, (a, b) in enumerate(zip([buf[0]] + buf[:-1], buf, strict=True))
         )
-        signed = " ".join(ln.spaced for ln in buf)
         if (_STAFF_PEOPLE.match(text) and (_is_short_kind(text) or len(text) <= 30)) or (
-                len(buf) == 2 and not re.search(r"[，。、；！？]", text)
-                and _LETTER_SIGNATURE.match(signed)):
+                len(buf) == 2 and _signature_broken(buf[0], buf[1])):
             # (the names stay apart)
-            unit = _Unit(signed, "byline", len(buf))
+            unit = _Unit(" ".join(ln.spaced for ln in buf), "byline", len(buf))
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
@@ -450,11 +448,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         carried = bool(buf) and (_names_carry(so_far, ln.spaced)
                                  or _email_broken(buf[-1].text, ln.text)
                                  or ln.text[0] in _HANGING
-                                 # (a reader's signature broken before the name: 某市 / 王林)
                                  or (len(buf) == 1 and not in_block
-                                     and not re.search(r"[，。、；！？]", so_far)
-                                     and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", ln.text))
-                                     and bool(_LETTER_SIGNATURE.match(f"{so_far} {ln.spaced}"))))
+                                     and _signature_broken(buf[0], ln)))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
         # below, is a headline exactly as wide as its article's column; so is a second such
@@ -628,6 +623,14 @@ def _names_carry(staff: str, spaced: str) -> bool:
     if not _NAMES.fullmatch(spaced) or (len(tokens) >= 3 and all(len(t) == 1 for t in tokens)):
         return False  # (one character after another: OCR spacing in a line of text)
     return bool(_STAFF_HEAD.match(staff) or (_STAFF_PEOPLE.match(staff) and len(tokens) > 1))
+
+
+def _signature_broken(upper: _Line, lower: _Line) -> bool:
+    """Whether a reader's signature was broken before the name (某市 / 王林): the name, two or
+    three characters, on a line of its own under an unpunctuated source."""
+    return (not re.search(r"[，。、；！？]", upper.text)
+            and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", lower.text))
+            and bool(_LETTER_SIGNATURE.match(f"{upper.spaced} {lower.spaced}")))
 
 
 def _email_broken(upper: str, lower: str) -> bool:
