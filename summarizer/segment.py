@@ -1109,7 +1109,7 @@ def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
                 continue
             text = "".join(u.text for u in run)
             quote = _words(text)
-            if (len(quote) >= 20 and len(quote) <= 150 and re.search(r"[，、；]", text)
+            if (20 <= len(quote) <= 150 and re.search(r"[，、；]", text)
                     and not _BULLET.match(text) and not units[k].opener
                     and any(quote in _words(u.text) for u in units[k + 1:k + 40]
                             if u.kind == "para")):
@@ -1547,12 +1547,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
     grams = [_grams(t) for t in texts]
     n = len(stream)
-    # A ——subheadline in a headline block only ever goes with the headline above it: its
-    # words speak for that headline, and on its own it would claim whatever paragraph
-    # repeats them.
     cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
     emit = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
-
     bonus = [0.0] * n
     # Topic continuity across each gap: a switch where the text keeps talking about the
     # same things (a sub-head inside an article) is expensive.
