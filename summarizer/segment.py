@@ -1166,7 +1166,7 @@ def _staff_box(units: list[_Unit]) -> list[int]:
         text = re.sub(r"\s", "", units[i].text)
         if i != head and units[i].kind in ("byline", "credit", "short") and (
                 _STAFF_LINE.match(text)
-                # a remark in brackets under a staff line (（来稿请注明栏目名）), or the rest
+                # a remark in brackets under a staff line (（投稿请写明栏目）), or the rest
                 # of its names
                 or (box[-1] == i - 1 and (i - 1 != head or mailbox)
                     and (re.fullmatch(r"[（(][^（）()]+[）)]", text)

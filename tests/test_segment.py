@@ -461,7 +461,7 @@ def test_photo_item_with_tuzhong_in_its_last_paragraph_is_one_caption():
     assert cap.byline == "张三摄"
 
 
-@pytest.mark.parametrize("foot", ["", "edu.example.com（来稿请注明栏目名）\n"])
+@pytest.mark.parametrize("foot", ["", "edu.example.com（投稿请写明栏目）\n"])
 def test_heading_above_the_first_article_of_an_inline_page_stays_whole(foot):
     # Every later article has its headline printed right above it, so the two lines at the
     # top are the first article's heading, not a block of headlines for the whole page; a
@@ -2922,15 +2922,15 @@ def test_page_mailbox_after_the_last_article_is_an_item_of_its_own():
         "容更灿烂了。\n"
         "　　（作者为县教育局干部）\n"
     )
-    mailbox = "　　本版邮箱：xcjy@example.com\n（来稿请注明栏目名）\n"
+    mailbox = "　　本版邮箱：xcjy@example.com\n（投稿请写明栏目）\n"
     school, box = segment_text(report + mailbox).items
     assert "邮箱" not in (school.byline or "") + school.body
     assert box.headline is None
-    assert box.body == "本版邮箱：xcjy@example.com\n（来稿请注明栏目名）"
+    assert box.body == "本版邮箱：xcjy@example.com\n（投稿请写明栏目）"
     call = (
-        "欢迎赐稿\n"
-        "　　本版“乡村课堂”栏目长期征稿，欢迎老师\n"
-        "和家长来稿，请勿一稿多投。\n"
+        "征稿启事\n"
+        "　　“乡村课堂”栏目征集老师和家长的教学\n"
+        "故事，欢迎投稿，每篇不超过一千字。\n"
     )
     (welcome,) = segment_text(call + mailbox).items
     assert "xcjy@example.com" in (welcome.byline or "") + welcome.body
