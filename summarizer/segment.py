@@ -89,9 +89,6 @@ _STAFF_LINE = re.compile(
 _STAFF_PEOPLE = re.compile(
     rf"^(?:{_EDITORS}|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图|责任编辑)")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{1,3}(?:\s+[\u4e00-\u9fff·]{1,3})*")
-# A period standing alone as a kicker: 上半年, 今年前7月, 20年来.
-_TIME_KICKER = re.compile(r"(?:今年|去年)?(?:上半年|下半年|前三季度|[一二三四]季度|前\d{1,2}个?月)"
-                          r"|(?:近)?\d{1,3}年来|(?:今年|年初)以来")
 _PAGE_MAILBOX = re.compile(r"^(?:本版|本期)邮箱|^电子(?:信箱|邮箱)[:：]")
 # Labels of boxes inside an article (核心阅读 …): sub-heads, never headlines.
 _LABELS = frozenset(
@@ -1436,8 +1433,6 @@ def _bound(upper: str, lower: str) -> bool:
         return True  # a column name set on a line of its own under its headline
     if upper[-1:].isdigit() and lower[:1].isdigit():
         return True  # a number the block's width broke (…超5 / 600亿元)
-    if _TIME_KICKER.fullmatch(upper):
-        return True  # a period on a line of its own (上半年, 20年来) leads the headline under it
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
     # A character or two, with or without the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.

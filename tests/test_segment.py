@@ -2892,15 +2892,6 @@ def test_number_broken_over_two_block_lines_binds_them_into_one_heading_group():
     assert not _bound("签约项目达到42", "乡村学校添了新貌")
 
 
-def test_period_standing_alone_in_a_block_leads_the_headline_under_it():
-    # 上半年 on a line of its own is the kicker of the next headline, not the tail of the one
-    # above, whatever words the article above shares with it.
-    assert _bound("上半年", "全县新建乡村学校五所")
-    assert _bound("20年来", "县图书馆接待读者超百万人次")
-    assert not _bound("全县新建乡村学校五所", "上半年")
-    assert not _bound("上半年工作会议召开", "县图书馆新馆开放")
-
-
 def test_line_under_a_kicker_sticking_out_past_the_column_is_the_headline():
     # Under a kicker ending in ——, a line wider than the column below it cannot be a line
     # of that column, comma or not, even where the line under it is nearly as wide.
