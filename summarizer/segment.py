@@ -830,8 +830,13 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
 
 # --- content similarity -------------------------------------------------------------------------
 
+def _words(text: str) -> str:
+    """The text's characters and digits, without punctuation or spaces."""
+    return "".join(ch for ch in text if is_cjk(ch) or ch.isalnum())
+
+
 def _grams(text: str) -> set[str]:
-    chars = [ch for ch in text if is_cjk(ch) or ch.isalnum()]
+    chars = _words(text)
     pairs = {a + b for a, b in zip(chars, chars[1:], strict=False)}
     return pairs | {ch for ch in chars if is_cjk(ch)}
 
@@ -1085,10 +1090,6 @@ def _layout(text: str) -> _Layout:
     return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts), staff)
 
 
-def _words(text: str) -> str:
-    return "".join(ch for ch in text if is_cjk(ch) or ch.isalnum())
-
-
 def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
     """Join each pull quote to the paragraph under it.
 
@@ -1098,6 +1099,7 @@ def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
     paragraph; a headline rarely repeats a whole clause of its article. (A subheadline over a
     dateline may repeat one: news reports carry no pull quote.)
     """
+    words = [_words(u.text) if u.kind == "para" else "" for u in units]
     out: list[_Unit] = []
     i = 0
     while i < len(units):
@@ -1111,8 +1113,7 @@ def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
             quote = _words(text)
             if (20 <= len(quote) <= 150 and re.search(r"[，、；]", text)
                     and not _BULLET.match(text) and not units[k].opener
-                    and any(quote in _words(u.text) for u in units[k + 1:k + 40]
-                            if u.kind == "para")):
+                    and any(quote in w for w in words[k + 1:k + 40])):
                 joined = k
                 break
         if joined is None:
