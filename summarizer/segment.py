@@ -135,6 +135,13 @@ _LETTER_SIGNATURE = re.compile(
 # The last line of a report on an official event: who else attended (张明等参加会见。).
 _ATTENDED = re.compile(
     r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
+# A letter printed in full closes with its date and the agency's bracketed dateline
+# (2023年5月8日 / （新华社北京5月9日电）); the report on that letter, under the same dateline,
+# follows in the same article.
+_DATE_LINE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
+                        r"[\d一二三四五六七八九十]{1,3}日")
+_DATELINE_KEY = re.compile(r"(?:新华社|本报|中新社)(\S{0,12}?[\d一二三四五六七八九十]+月"
+                           r"[\d一二三四五六七八九十]+日)电")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
 _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 # Who said the quotation above (——某大学校长接受记者采访时说): the end of a text, no subheadline.
@@ -1059,7 +1066,7 @@ def _layout(text: str) -> _Layout:
             merged[-1].text += "\n" + u.text
             continue
         merged.append(u)
-    units = _pull_quotes(merged)
+    units = _letter_closings(_pull_quotes(merged))
     n_units = len(units)
     staff = _staff_box(units)
     for i in staff:
@@ -1088,6 +1095,42 @@ def _layout(text: str) -> _Layout:
     texts = [units[i].text for i in stream]
     grams = [_grams(t) for t in texts]
     return _Layout(units, stream, inline_runs, block, grams, _Similarity(texts), staff)
+
+
+def _letter_closings(units: list[_Unit]) -> list[_Unit]:
+    """Join a letter's signature, date and bracketed dateline to its last paragraph.
+
+    Set apart on short lines they would otherwise read as the heading of the report below.
+    """
+    out: list[_Unit] = []
+    for u in units:
+        if (u.kind == "byline" and _bracketed_dateline(u.text) and out
+                and out[-1].kind == "short" and _DATE_LINE.fullmatch(out[-1].text)):
+            k = len(out) - 1  # the signature: name and titles over the date
+            while (k > 0 and len(out) - k <= 4 and out[k - 1].kind == "short"
+                   and len(out[k - 1].text) <= 16):
+                k -= 1
+            if k > 0 and out[k - 1].kind == "para":
+                out[k - 1].text = "\n".join([out[k - 1].text, *(o.text for o in out[k:]), u.text])
+                del out[k:]
+                continue
+        out.append(u)
+    return out
+
+
+def _bracketed_dateline(text: str) -> str | None:
+    """Place and date of a whole-line bracketed dateline: （新华社北京5月9日电） -> 北京5月9日."""
+    m = re.fullmatch(r"[（(](.+)[）)]", text)
+    key = m and _DATELINE_KEY.fullmatch(m.group(1))
+    return key.group(1) if key else None
+
+
+def _reports_on_letter(above: str, text: str) -> bool:
+    closing = above.rsplit("\n", 1)
+    key = _bracketed_dateline(closing[-1])
+    opening = _DATELINE_KEY.match(text)
+    return (bool(key) and len(closing) == 2 and opening is not None
+            and opening.group(1) == key and bool(_DATE_LINE.search(closing[0][-12:])))
 
 
 def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
@@ -1561,8 +1604,10 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         if total > 0:
             bonus[p] -= _COHERENCE * sum(sim.weight(g) for g in after & before) / total
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
-    # right below them opens that report, not a new article.
-    led = [p > 0 and bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1])
+    # right below them opens that report, not a new article; so does one right below a
+    # letter's closing dateline, for the same place and day.
+    led = [p > 0 and ((bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
+                      or _reports_on_letter(texts[p - 1], texts[p]))
            for p in range(n)]
     for p in range(n):
         u = units[stream[p]]

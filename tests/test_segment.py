@@ -2776,6 +2776,37 @@ def test_letter_heading_opens_a_new_article_above_its_salutation():
     assert letter.body.startswith("县实验小学的同学们：\n你们好！")
 
 
+def test_report_under_a_letters_closing_dateline_continues_the_letters_article():
+    page = (
+        "县长给山区小学师生回信\n"
+        "鼓励孩子们好好读书\n"
+        "　　回  信\n"
+        "　　山区小学的老师和同学们：\n"
+        "　　你们好！来信收到了，得知学校新建\n"
+        "了图书室，孩子们每天都能读到新书，\n"
+        "我很高兴。希望你们多读书、读好书。\n"
+        "　　李  明\n"
+        "　　2023年5月8日\n"
+        "　　（本报河东5月9日电）\n"
+        "　　本报河东5月9日电  县长李明8日给\n"
+        "山区小学师生回信，鼓励孩子们好好读\n"
+        "书，长大建设家乡。\n"
+        "村里修起新水渠\n"
+        "　　本报河东5月9日电  村里新修的水渠\n"
+        "昨日通水，三百亩农田用上了自流灌溉。\n"
+    )
+    letter, canal = articles(page)
+    assert letter.headline == "县长给山区小学师生回信鼓励孩子们好好读书"
+    assert letter.sections == ("回信",)
+    # The signature and date stay in the letter, not a heading of the report under it.
+    assert letter.body.endswith(
+        "读好书。\n李明\n2023年5月8日\n（本报河东5月9日电）\n"
+        "本报河东5月9日电县长李明8日给山区小学师生回信，鼓励孩子们好好读书，长大建设家乡。")
+    # The same dateline under an ordinary paragraph still opens the next report.
+    assert canal.headline == "村里修起新水渠"
+    assert canal.body.startswith("本报河东5月9日电村里新修的水渠")
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
