@@ -1606,9 +1606,20 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
     # right below them opens that report, not a new article; so does one right below a
     # letter's closing dateline, for the same place and day.
-    led = [p > 0 and ((bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
-                      or _reports_on_letter(texts[p - 1], texts[p]))
-           for p in range(n)]
+    # Where headlines stand over their articles, a dateline repeated word for word with no
+    # heading or byline above it is the second report of one article (李强分别会见…).
+    inline_page = sum(c.at is None for c in cands) < 2
+    dateline = ""
+    led = []
+    for p in range(n):
+        opening = _DATELINE_KEY.match(texts[p]) if units[stream[p]].opener else None
+        led.append(p > 0 and (
+            (bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
+            or _reports_on_letter(texts[p - 1], texts[p])
+            or (inline_page and opening is not None and opening.group(0) == dateline
+                and not _between(units, stream, p) and not units[stream[p - 1]].tail_byline)))
+        if opening:
+            dateline = opening.group(0)
     for p in range(n):
         u = units[stream[p]]
         if u.opener and not led[p]:

@@ -2807,6 +2807,29 @@ def test_report_under_a_letters_closing_dateline_continues_the_letters_article()
     assert canal.body.startswith("本报河东5月9日电村里新修的水渠")
 
 
+def test_repeated_dateline_without_a_heading_above_it_is_a_second_report_of_one_article():
+    page = (
+        "县长分别会见两地客商\n"
+        "　　本报河东5月9日电  县长李明9日上午\n"
+        "会见了河西农机公司董事长一行，双方就\n"
+        "农机租赁合作交换了意见。\n"
+        "　　王红参加会见。\n"
+        "　　本报河东5月9日电  县长李明9日下午\n"
+        "会见了南山茶叶协会会长一行，介绍了本\n"
+        "县茶园的发展情况。\n"
+        "村里修起新水渠\n"
+        "　　本报河东5月9日电  村里新修的水渠\n"
+        "昨日通水，三百亩农田用上了自流灌溉。\n"
+    )
+    meetings, canal = articles(page)
+    assert meetings.headline == "县长分别会见两地客商"
+    assert meetings.body.endswith(
+        "县长李明9日下午会见了南山茶叶协会会长一行，介绍了本县茶园的发展情况。")
+    assert "王红参加会见。" in meetings.body
+    # The same dateline under a printed headline opens that headline's article.
+    assert canal.headline == "村里修起新水渠"
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
