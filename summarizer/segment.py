@@ -1786,8 +1786,10 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool],
     column, so two paragraphs of different widths belong to different articles.
 
     One-line paragraphs between them show no column; they stay with the earlier article
-    unless they are wider than its column or something else (``marks``: an opener, an end
-    byline, a headline, a content cut) already opens the next article at one of them.
+    unless they are wider than its column, stand under heading lines (a headline the
+    content pass judged a sub-head: sub-heads head paragraphs in their own column), or
+    something else (``marks``: an opener, an end byline, a headline, a content cut) already
+    opens the next article at one of them.
     ``firm`` marks the first three alone.
     """
     breaks: set[int] = set()
@@ -1807,7 +1809,8 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool],
                 # or a headline under it is where the new article begins.)
                 seen = units[stream[q]].column
                 width = units[stream[q]].last_width
-                if marks[q] or width > prev_col[1] + 2 or (
+                if marks[q] or width > prev_col[1] + 2 or any(
+                        u.kind == "short" for u in _between(units, stream, q)) or (
                         seen is not None and (seen[0] > prev_col[1] + 2
                                               or seen[1] < prev_col[0] - 4)) or (
                         units[stream[q]].lines == 1 and col[0] - 1 <= width <= col[1] + 2

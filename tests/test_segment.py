@@ -2830,6 +2830,30 @@ def test_repeated_dateline_without_a_heading_above_it_is_a_second_report_of_one_
     assert canal.headline == "村里修起新水渠"
 
 
+def test_heading_over_a_one_line_opening_goes_with_the_column_that_follows():
+    page = (
+        "县里新建三座污水处理站\n"
+        "　　本报河东5月9日电  记者王芳报道\n"
+        "：县里新建的三座污水处理站日前投\n"
+        "入运行，每天可处理生活污水一万吨\n"
+        "，沿河五个乡镇的污水实现了集中处\n"
+        "理。\n"
+        "抢修设施、全面消毒——\n"
+        "受灾学校按时迎来开学日\n"
+        "　　“老师早！”“同学们早！”\n"
+        "　　周一早上，山区小学五年级学生李小红早早\n"
+        "来到教室：“我想快点见到老师和同学们。”一\n"
+        "周前，这里还住着从河边搬来的三十户村民，操\n"
+        "场上搭满了帐篷。\n"
+        "　　村民回家后，老师们连夜打扫教室、搬运课\n"
+        "桌，赶在周一前把教室收拾停当。\n"
+    )
+    plant, school = articles(page)
+    assert plant.sections == () and plant.body.endswith("实现了集中处理。")
+    assert (school.kicker, school.headline) == ("抢修设施、全面消毒——", "受灾学校按时迎来开学日")
+    assert school.body.startswith("“老师早！”“同学们早！”\n周一早上")
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
