@@ -1328,9 +1328,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     sure = {p: 1.0 if _run_opens_article(lay, p) else _heading_probability(run_features(lay, p))
             for p, run in inline_runs.items() if not all(_is_label(units[j].text) for j in run)}
     for p in sure:
-        # A heading line ending in a column name (人民论坛, 今日谈) heads an article; sub-heads
-        # carry no column name.
-        if any(_column_name(units[j].text) for j in inline_runs[p]):
+        # A heading line ending in a column name (人民论坛, 今日谈) heads an article, and a
+        # photo item's title (图片报道) heads that item; sub-heads are neither.
+        if any(_column_name(units[j].text) or units[j].text in _PHOTO_TITLES
+               for j in inline_runs[p]):
             sure[p] = max(sure[p], 0.8)
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first

@@ -2854,6 +2854,26 @@ def test_heading_over_a_one_line_opening_goes_with_the_column_that_follows():
     assert school.body.startswith("“老师早！”“同学们早！”\n周一早上")
 
 
+def test_photo_title_inside_the_text_opens_a_photo_item_without_credit():
+    page = (
+        "县长会见两地客商\n"
+        "　　本报河东5月9日电  县长李明9日会见了河西\n"
+        "农机公司董事长一行，双方就农机租赁合作交换\n"
+        "了意见，并商定下月在县里举办农机展示会。\n"
+        "图片报道\n"
+        "　　5月8日，一艘满载农资的货船驶入河东港。\n"
+        "该船从上游的河西港出发，航行三天，运来化肥\n"
+        "两千吨，可满足全县春耕用肥需要。\n"
+        "村里修起新水渠\n"
+        "　　本报河东5月9日电  村里新修的水渠昨日通\n"
+        "水，三百亩农田用上了自流灌溉。\n"
+    )
+    meeting, ship, canal = articles(page)
+    assert meeting.sections == () and meeting.body.endswith("举办农机展示会。")
+    assert ship.headline == "图片报道" and ship.body.startswith("5月8日，一艘满载农资")
+    assert canal.headline == "村里修起新水渠"
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
