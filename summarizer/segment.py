@@ -818,8 +818,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature and not text.endswith(("，", "、", ",")))
     # Two lines without any sentence punctuation: a heading wrapped at the column edge.
+    # (A sentence trailing off in …… is text, however short.)
     wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.endswith(
-        ("：", ":")) and (
+        ("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))

@@ -2909,6 +2909,22 @@ def test_block_headline_goes_to_the_article_whose_lead_carries_its_words():
     assert library.headline == "县图书馆新馆开放"
 
 
+def test_two_line_paragraph_trailing_off_in_an_ellipsis_is_text_not_a_sub_head():
+    page = (
+        "各地伸出援手助灾区重建\n"
+        "　　洪水过后，各地纷纷伸出援手。施工\n"
+        "队抢修道路，医疗队走村入户，志愿者\n"
+        "把米面油送到安置点。\n"
+        "　　村里的党员带头清淤、修补房屋和\n"
+        "帮邻居抢收庄稼……\n"
+        "　　一方有难、八方支援。如今受灾村\n"
+        "庄的生活正在一天天恢复原样。\n"
+    )
+    [item] = articles(page)
+    assert item.sections == ()
+    assert "\n村里的党员带头清淤、修补房屋和帮邻居抢收庄稼……\n" in item.body
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
