@@ -1100,22 +1100,27 @@ def _layout(text: str) -> _Layout:
 
 
 def _letter_closings(units: list[_Unit]) -> list[_Unit]:
-    """Join a letter's signature, date and bracketed dateline to its last paragraph.
+    """Join the signature and date closing a letter or a decree to its last paragraph, with
+    the agency's bracketed dateline under them.
 
-    Set apart on short lines they would otherwise read as the heading of the report below.
+    Set apart on short lines they would otherwise read as the heading of what follows. (A
+    date over a paragraph is a document's date under its title.)
     """
     out: list[_Unit] = []
     for u in units:
-        if (u.kind == "byline" and _bracketed_dateline(u.text) and out
-                and out[-1].kind == "short" and _DATE_LINE.fullmatch(out[-1].text)):
+        closing = u.kind == "byline" and bool(_bracketed_dateline(u.text))
+        if ((closing or u.kind == "short") and out and out[-1].kind == "short"
+                and _DATE_LINE.fullmatch(out[-1].text)):
             k = len(out) - 1  # the signature: name and titles over the date
             while (k > 0 and len(out) - k <= 4 and out[k - 1].kind == "short"
                    and len(out[k - 1].text) <= 16):
                 k -= 1
             if k > 0 and out[k - 1].kind == "para":
-                out[k - 1].text = "\n".join([out[k - 1].text, *(o.text for o in out[k:]), u.text])
+                closed = [o.text for o in out[k:]] + ([u.text] if closing else [])
+                out[k - 1].text = "\n".join([out[k - 1].text, *closed])
                 del out[k:]
-                continue
+                if closing:
+                    continue
         out.append(u)
     return out
 

@@ -2925,6 +2925,24 @@ def test_two_line_paragraph_trailing_off_in_an_ellipsis_is_text_not_a_sub_head()
     assert "\n村里的党员带头清淤、修补房屋和帮邻居抢收庄稼……\n" in item.body
 
 
+def test_signature_and_date_closing_a_decree_stay_with_it_not_the_next_heading():
+    page = (
+        "河东县人民政府令\n"
+        "　　《河东县农村饮水工程管理办法》已经\n"
+        "县政府常务会议通过，现予公布，自2023\n"
+        "年10月1日起施行。\n"
+        "　　县长  李明\n"
+        "　　2023年9月1日\n"
+        "村里修起新水渠\n"
+        "　　本报河东9月1日电  村里新修的水渠昨\n"
+        "日通水，三百亩农田用上了自流灌溉。\n"
+    )
+    decree, canal = articles(page)
+    assert decree.headline == "河东县人民政府令"
+    assert decree.body.endswith("起施行。\n县长李明\n2023年9月1日")
+    assert canal.headline == "村里修起新水渠"
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
