@@ -139,7 +139,7 @@ _ATTENDED = re.compile(
 # (2023年5月8日 / （新华社北京5月9日电）); the report on that letter, under the same dateline,
 # follows in the same article.
 _DATE_LINE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
-                        r"[\d一二三四五六七八九十]{1,3}日")
+                        r"[\d一二三四五六七八九十]{1,3}日(?:于[\u4e00-\u9fff]{2,8})?")
 _DATELINE_KEY = re.compile(r"(?:新华社|本报|中新社)(\S{0,12}?[\d一二三四五六七八九十]+月"
                            r"[\d一二三四五六七八九十]+日)电")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
@@ -1100,27 +1100,23 @@ def _layout(text: str) -> _Layout:
 
 
 def _letter_closings(units: list[_Unit]) -> list[_Unit]:
-    """Join the signature and date closing a letter or a decree to its last paragraph, with
-    the agency's bracketed dateline under them.
+    """Join the signature and date closing a letter or a decree to its last paragraph.
 
-    Set apart on short lines they would otherwise read as the heading of what follows. (A
-    date over a paragraph is a document's date under its title.)
+    Set apart on short lines they would otherwise read as the heading of what follows,
+    which is why only a date followed by the agency's bracketed dateline or by a heading
+    counts. (A date over a paragraph is a document's date under its title.)
     """
     out: list[_Unit] = []
     for u in units:
-        closing = u.kind == "byline" and bool(_bracketed_dateline(u.text))
-        if ((closing or u.kind == "short") and out and out[-1].kind == "short"
-                and _DATE_LINE.fullmatch(out[-1].text)):
+        if (((u.kind == "byline" and _bracketed_dateline(u.text)) or u.kind == "short")
+                and out and out[-1].kind == "short" and _DATE_LINE.fullmatch(out[-1].text)):
             k = len(out) - 1  # the signature: name and titles over the date
             while (k > 0 and len(out) - k <= 4 and out[k - 1].kind == "short"
                    and len(out[k - 1].text) <= 16):
                 k -= 1
             if k > 0 and out[k - 1].kind == "para":
-                closed = [o.text for o in out[k:]] + ([u.text] if closing else [])
-                out[k - 1].text = "\n".join([out[k - 1].text, *closed])
+                out[k - 1].text = "\n".join([out[k - 1].text, *(o.text for o in out[k:])])
                 del out[k:]
-                if closing:
-                    continue
         out.append(u)
     return out
 
@@ -1132,12 +1128,14 @@ def _bracketed_dateline(text: str) -> str | None:
     return key.group(1) if key else None
 
 
-def _reports_on_letter(above: str, text: str) -> bool:
-    closing = above.rsplit("\n", 1)
-    key = _bracketed_dateline(closing[-1])
-    opening = _DATELINE_KEY.match(text)
-    return (bool(key) and len(closing) == 2 and opening is not None
-            and opening.group(1) == key and bool(_DATE_LINE.search(closing[0][-12:])))
+def _reports_on_letter(units: list[_Unit], stream: list[int], p: int) -> bool:
+    """Whether paragraph ``p`` opens the report on the letter closed right above it: dated,
+    then the agency's bracketed dateline for the same place and day as ``p``'s own."""
+    between = _between(units, stream, p)
+    key = len(between) == 1 and _bracketed_dateline(between[0].text)
+    opening = _DATELINE_KEY.match(units[stream[p]].text)
+    return (bool(key) and opening is not None and opening.group(1) == key
+            and bool(_DATE_LINE.fullmatch(units[stream[p - 1]].text.rsplit("\n", 1)[-1])))
 
 
 def _pull_quotes(units: list[_Unit]) -> list[_Unit]:
@@ -1618,18 +1616,20 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         if total > 0:
             bonus[p] -= _COHERENCE * sum(sim.weight(g) for g in after & before) / total
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
-    # right below them opens that report, not a new article; so does one right below a
-    # letter's closing dateline, for the same place and day.
+    # right below them opens that report, not a new article. So does one right below a
+    # letter's closing dateline (for the same place and day), which ends no article either.
     # Where headlines stand over their articles, a dateline repeated word for word with no
     # heading or byline above it is the second report of one article (李强分别会见…).
     inline_page = sum(c.at is None for c in cands) < 2
+    letter = [p > 0 and units[stream[p]].opener and _reports_on_letter(units, stream, p)
+              for p in range(n)]
     dateline = ""
     led = []
     for p in range(n):
         opening = _DATELINE_KEY.match(texts[p]) if units[stream[p]].opener else None
         led.append(p > 0 and (
             (bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
-            or _reports_on_letter(texts[p - 1], texts[p])
+            or letter[p]
             or (inline_page and opening is not None and opening.group(0) == dateline
                 and not _between(units, stream, p) and not units[stream[p - 1]].tail_byline)))
         if opening:
@@ -1638,7 +1638,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
         u = units[stream[p]]
         if u.opener and not led[p]:
             bonus[p] += _OPEN_BONUS
-        if p > 0:
+        if p > 0 and not letter[p]:
             prev_unit = units[stream[p - 1]]
             between = _between(units, stream, p)
             if prev_unit.tail_byline or any(b.kind == "byline" for b in between[:1]):
@@ -1675,7 +1675,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     inline_at = {c.at for c in cands if c.at is not None}
     structural = [
         p > 0 and (
-            (units[stream[p]].opener and not led[p]) or _after_byline(units, stream, p)
+            (units[stream[p]].opener and not led[p])
+            or (_after_byline(units, stream, p) and not letter[p])
             or (any(_label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
                 # (an editor's note, signed ——编者, may stand above the box)
                 and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))

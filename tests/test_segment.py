@@ -2798,10 +2798,12 @@ def test_report_under_a_letters_closing_dateline_continues_the_letters_article()
     letter, canal = articles(page)
     assert letter.headline == "县长给山区小学师生回信鼓励孩子们好好读书"
     assert letter.sections == ("回信",)
-    # The signature and date stay in the letter, not a heading of the report under it.
+    # The signature and date stay in the letter, not a heading of the report under it;
+    # the bracketed dateline under them is a note, as under any article.
     assert letter.body.endswith(
-        "读好书。\n李明\n2023年5月8日\n（本报河东5月9日电）\n"
+        "读好书。\n李明\n2023年5月8日\n"
         "本报河东5月9日电县长李明8日给山区小学师生回信，鼓励孩子们好好读书，长大建设家乡。")
+    assert letter.byline == "本报河东5月9日电"
     # The same dateline under an ordinary paragraph still opens the next report.
     assert canal.headline == "村里修起新水渠"
     assert canal.body.startswith("本报河东5月9日电村里新修的水渠")
@@ -2941,6 +2943,26 @@ def test_signature_and_date_closing_a_decree_stay_with_it_not_the_next_heading()
     assert decree.headline == "河东县人民政府令"
     assert decree.body.endswith("起施行。\n县长李明\n2023年9月1日")
     assert canal.headline == "村里修起新水渠"
+
+
+def test_dated_closing_of_a_statement_stays_with_it_and_its_dateline_still_ends_it():
+    page = (
+        "河东县与河西县友好合作协议\n"
+        "　　两县同意在农业技术、职业教育和文化\n"
+        "旅游等领域开展合作，每年轮流举办一次\n"
+        "合作交流会。\n"
+        "　　2023年5月8日于河东\n"
+        "　　（本报河东5月8日电）\n"
+        "两县结对十年\n"
+        "　　今天是两县结为友好县十周年的日子\n"
+        "。十年来，两县的学校结成了三十对姊妹\n"
+        "校，互派教师一百多人次。\n"
+    )
+    statement, anniversary = articles(page)
+    assert statement.body.endswith("合作交流会。\n2023年5月8日于河东")
+    assert statement.sections == () and statement.byline == "本报河东5月8日电"
+    assert anniversary.headline == "两县结对十年"
+    assert anniversary.body.startswith("今天是两县结为友好县十周年的日子。")
 
 
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
