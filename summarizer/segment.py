@@ -426,6 +426,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         quoted = (len(buf) == 1 and bool(re.fullmatch(r"“[^“”，。！？；]{4,40}”", so_far))
                   and ln.text[0] not in _HANGING + "的"
                   and not (units and units[-1].kind == "short") and not fills)
+        # So is an unpunctuated line over one that opens a sentence with its date or time
+        # (8月29日，近日，): the first line of that paragraph is the one below.
+        timed = (len(buf) == 1 and not buf[0].indent
+                 and bool(re.match(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今年以来)[，,]",
+                                   ln.text))
+                 and not re.search(r"[，。、；：！？,.;:!?（）()“”]", so_far)
+                 and not _OPENER.match(so_far) and (not units or _ends_terminal(units[-1].text)))
         below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
         # The line under a kicker (天津市——) that stops short of the column is the headline,
         # however it is punctuated (by a character, where it has no comma and its characters
@@ -472,7 +479,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             and not _word_across(so_far, ln.text))
         heads_above = heads_above + 1 if same_width else 0
         if buf and not carried and (
-                in_block or same_width or note_closed or tagged or quoted or under_kicker
+                in_block or same_width or note_closed or tagged or quoted or timed or under_kicker
                 or under_head or not (
                     dateline or open_note or photo_lead
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx],

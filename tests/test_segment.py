@@ -2965,6 +2965,26 @@ def test_dated_closing_of_a_statement_stays_with_it_and_its_dateline_still_ends_
     assert anniversary.body.startswith("今天是两县结为友好县十周年的日子。")
 
 
+def test_unpunctuated_full_line_over_a_sentence_opening_with_its_date_is_a_heading():
+    page = (
+        "县里修起新水渠\n"
+        "村里新修的水渠昨日通水，三百亩\n"
+        "农田用上了自流灌溉，每亩地一年\n"
+        "能省下两百多元的抽水电费。\n"
+        "县防汛指挥部部署汛期准备工作\n"
+        "\n"
+        "5月8日，县防汛指挥部召开会议，\n"
+        "部署汛期各项准备工作，要求各乡\n"
+        "镇在月底前完成堤防和水库的隐患\n"
+        "排查，汛期实行二十四小时值班。\n"
+    )
+    items = articles(page)
+    body = "\n".join(it.body for it in items)
+    assert "\n5月8日，县防汛指挥部召开会议" in body and "准备工作5月8日" not in body
+    assert "县防汛指挥部部署汛期准备工作" in [
+        h for it in items for h in (it.headline, *it.sections)]
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
