@@ -668,7 +668,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # before its 电: 本报某地8月24日 / 电.)
     # (A line filling the column in mid-sentence carries on into what only looks like a
     # numbered heading: 每天都要出诊，周 / 六、周日还要值班.)
-    if (_OPENER.match(cur.text) or _CAPTION.match(cur.text)
+    # (试图为 broken after its 试 is no caption either.)
+    if (_OPENER.match(cur.text)
+            or (_CAPTION.match(cur.text) and (
+                cur.text.startswith("▲") or _CAPTION.match(prev.text[-1:] + cur.text, 1)))
             or (_is_label(cur.text) and not (
                 col is not None and prev.width >= col - 2 and not _ends_terminal(prev.text)
                 and re.search(r"[，、]", prev.text)))

@@ -2985,6 +2985,21 @@ def test_unpunctuated_full_line_over_a_sentence_opening_with_its_date_is_a_headi
         h for it in items for h in (it.headline, *it.sections)]
 
 
+def test_line_starting_with_tu_wei_after_a_line_ending_in_shi_is_no_caption():
+    # 试图为 broken after 试: the next line only looks like a caption (图为…).
+    page = (
+        "县里公布养殖场调查结果\n"
+        "　　近来有人在网上试\n"
+        "图为违规占地的养殖场\n"
+        "辩解，县农业农村局昨\n"
+        "日公布了调查结果，养\n"
+        "殖场已按规定整改。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.kind == "article" and item.headline == "县里公布养殖场调查结果"
+    assert item.body.startswith("近来有人在网上试图为违规占地的养殖场辩解")
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
