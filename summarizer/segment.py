@@ -618,6 +618,11 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 and re.search(r"[，、]", "".join(ln.text for ln in para))):
             break
         start = k
+    # Lines ending in a comma are no headline: a salutation (尊敬的主席先生，/ 各位来宾，) over
+    # the first paragraph opens it.
+    if start == m:
+        while start > 0 and lines[start - 1].text.endswith("，"):
+            start -= 1
     # A dateline (新华社北京8月24日电) broken off at the column edge opens the first paragraph.
     if start > 0 and _OPENER.match(lines[start - 1].text) and not _ends_terminal(
             lines[start - 1].text):

@@ -3000,6 +3000,23 @@ def test_line_starting_with_tu_wei_after_a_line_ending_in_shi_is_no_caption():
     assert item.body.startswith("近来有人在网上试图为违规占地的养殖场辩解")
 
 
+def test_salutation_ending_in_a_comma_opens_the_speech_not_its_heading():
+    page = (
+        "在河东县职业教育活动周开幕式上的致辞\n"
+        "（2023年5月8日，河东）\n"
+        "　　尊敬的各位来宾，\n"
+        "　　各位同行，\n"
+        "\n"
+        "　　老师们，同学们：\n"
+        "　　春风送暖，很高兴和大家相聚河东，共同\n"
+        "迎接职业教育活动周。首先，我代表县委、县\n"
+        "政府，对各位来宾表示热烈欢迎！\n"
+    )
+    [speech] = articles(page)
+    assert speech.headline.startswith("在河东县职业教育活动周开幕式上的致辞")
+    assert speech.body.startswith("尊敬的各位来宾，\n各位同行，\n老师们，同学们：\n春风送暖")
+
+
 def test_one_line_paragraph_as_wide_as_the_next_column_opens_the_article_set_in_it():
     page = (
         "县图书馆新馆开放\n"
