@@ -899,7 +899,6 @@ _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragra
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
-_LEAD_WEIGHT = 1.0  # extra weight of a block headline's words found in the first 2 paragraphs
 _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
@@ -1528,9 +1527,8 @@ def _assign_block(
     describes: block line index -> segment index.
 
     Each group is a run of adjacent lines, each article takes at most one group, and a
-    group is taken only where the content it shares with the article's text (counted once
-    more where the first two paragraphs hold it) outweighs a floor (``_LEFTOVER_MIN`` of
-    the group's weight); lines no article wants stay
+    group is taken only where the content it shares with the article's text outweighs a
+    floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
     quote) are never parted, and a line ending in a column name or a ——subheadline closes
     its group. Solved by dynamic programming over the lines with the set of used articles
@@ -1547,10 +1545,6 @@ def _assign_block(
     # (A roundup's inline heading may be its first brief's title alone.)
     free = [si for si, seg in enumerate(segments) if seg.state < first_inline or seg.roundup]
     body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
-    # A headline's words come back anywhere in a long article, but above all in its lead:
-    # a long article would otherwise win every headline that shares its topic.
-    lead = [_grams("".join(units[stream[p]].text for p in segments[si].units[:2]))
-            for si in free]
     pictured = [_pictured(units, stream, segments[si]) for si in free]
     roundup = [segments[si].roundup for si in free]
 
@@ -1568,8 +1562,7 @@ def _assign_block(
                 continue
             w = sim.weights(group)
             floor = _LEFTOVER_MIN * sum(w.values())
-            gains[i, j] = [sum(v * ((g in b) + _LEAD_WEIGHT * (g in a)) for g, v in w.items())
-                           - floor for b, a in zip(body, lead, strict=True)]
+            gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
             if len(group) <= _COLUMN_NAME:  # (nor does a roundup's name with its briefs)
                 gains[i, j] = [max(g, _GENERIC_GAIN) if r else g
                                for g, r in zip(gains[i, j], roundup, strict=True)]

@@ -2876,41 +2876,6 @@ def test_photo_title_inside_the_text_opens_a_photo_item_without_credit():
     assert canal.headline == "村里修起新水渠"
 
 
-def test_block_headline_goes_to_the_article_whose_lead_carries_its_words():
-    # The long report names the festival, the village piece names it too, and the
-    # report's last lines also speak of 稻花香 and 金秋: only the leads tell them apart.
-    page = (
-        "　　本报河东9月23日电  记者王芳报道：\n"
-        "县里23日举办农民丰收节，全县十二个\n"
-        "乡镇的农民带着自家的稻米、瓜果和手\n"
-        "工艺品来到县城广场，摆起了一百多个\n"
-        "摊位。\n"
-        "　　广场东侧的展台上，农技站展出了\n"
-        "今年试种的三个水稻新品种。农技员说\n"
-        "，新品种亩产比老品种高一成多。\n"
-        "　　丰收节一直持续到晚上，县文工团\n"
-        "在广场上演出了歌舞《稻花香里说丰年\n"
-        "》，金秋的夜晚格外热闹。\n"
-        "　　本报河东9月23日电  金秋时节，西\n"
-        "湾村稻花飘香，稻田一片金黄。村民老\n"
-        "李弯腰割下一把稻穗：“今年雨水匀，\n"
-        "收成比去年好。”他说，等忙完秋收，\n"
-        "就带着新米去县里赶农民丰收节，县里\n"
-        "举办的农民丰收节他年年都去。\n"
-        "　　本报河东9月23日电  县图书馆新馆\n"
-        "昨日开放，馆内藏书十二万册，设有少\n"
-        "儿阅览区和自习区。\n"
-        "\n"
-        "县里举办农民丰收节\n"
-        "金秋稻花香\n"
-        "县图书馆新馆开放\n"
-    )
-    fair, village, library = articles(page)
-    assert fair.headline == "县里举办农民丰收节"
-    assert village.headline == "金秋稻花香"
-    assert library.headline == "县图书馆新馆开放"
-
-
 def test_two_line_paragraph_trailing_off_in_an_ellipsis_is_text_not_a_sub_head():
     page = (
         "各地伸出援手助灾区重建\n"
