@@ -1627,7 +1627,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     # right below them opens that report, not a new article. So does one right below a
     # letter's closing dateline (for the same place and day), which ends no article either.
     # Where headlines stand over their articles, a dateline repeated word for word with no
-    # heading or byline above it is the second report of one article (李强分别会见…).
+    # heading or byline above it is the second report of one article (某领导分别会见…).
     inline_page = sum(c.at is None for c in cands) < 2
     letter = [p > 0 and units[stream[p]].opener and _reports_on_letter(units, stream, p)
               for p in range(n)]

@@ -2782,7 +2782,7 @@ def test_report_under_a_letters_closing_dateline_continues_the_letters_article()
         "鼓励孩子们好好读书\n"
         "　　回  信\n"
         "　　山区小学的老师和同学们：\n"
-        "　　你们好！来信收到了，得知学校新建\n"
+        "　　你们寄来的照片我看了，学校新建\n"
         "了图书室，孩子们每天都能读到新书，\n"
         "我很高兴。希望你们多读书、读好书。\n"
         "　　李  明\n"
