@@ -135,9 +135,9 @@ _LETTER_SIGNATURE = re.compile(
 # The last line of a report on an official event: who else attended (张明等参加会见。).
 _ATTENDED = re.compile(
     r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
-# A letter printed in full closes with its date and the agency's bracketed dateline
-# (2023年5月8日 / （新华社北京5月9日电）); the report on that letter, under the same dateline,
-# follows in the same article.
+# A letter or a decree printed in full closes with its date (2023年5月8日, …于某地), often
+# over the agency's bracketed dateline (（新华社某地5月9日电）); the report on a letter, under
+# the same dateline, follows in the same article.
 _DATE_LINE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
                         r"[\d一二三四五六七八九十]{1,3}日(?:于[\u4e00-\u9fff]{2,8})?")
 _DATELINE_KEY = re.compile(r"(?:新华社|本报|中新社)(\S{0,12}?[\d一二三四五六七八九十]+月"
@@ -1136,7 +1136,7 @@ def _letter_closings(units: list[_Unit]) -> list[_Unit]:
 
 
 def _bracketed_dateline(text: str) -> str | None:
-    """Place and date of a whole-line bracketed dateline: （新华社北京5月9日电） -> 北京5月9日."""
+    """Place and date of a whole-line bracketed dateline: （新华社某地5月9日电） -> 某地5月9日."""
     m = re.fullmatch(r"[（(](.+)[）)]", text)
     key = m and _DATELINE_KEY.fullmatch(m.group(1))
     return key.group(1) if key else None
@@ -1146,9 +1146,11 @@ def _reports_on_letter(units: list[_Unit], stream: list[int], p: int) -> bool:
     """Whether paragraph ``p`` opens the report on the letter closed right above it: dated,
     then the agency's bracketed dateline for the same place and day as ``p``'s own."""
     between = _between(units, stream, p)
-    key = len(between) == 1 and _bracketed_dateline(between[0].text)
+    if len(between) != 1:
+        return False
+    key = _bracketed_dateline(between[0].text)
     opening = _DATELINE_KEY.match(units[stream[p]].text)
-    return (bool(key) and opening is not None and opening.group(1) == key
+    return (key is not None and opening is not None and opening.group(1) == key
             and bool(_DATE_LINE.fullmatch(units[stream[p - 1]].text.rsplit("\n", 1)[-1])))
 
 
