@@ -483,7 +483,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                 or under_head or not (
                     dateline or open_note or photo_lead
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx],
-                                  flush_left))):
+                                  flush_left, above))):
             flush()
         zone_line = idx < top or idx >= bottom
         buf.append(ln)
@@ -661,12 +661,14 @@ def _email_broken(upper: str, lower: str) -> bool:
 
 
 def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
-               col_below: int | None = None, flush_left: bool = False) -> bool:
+               col_below: int | None = None, flush_left: bool = False,
+               col_above: tuple[int, int] | None = None) -> bool:
     """Whether ``prev`` was broken by the column edge and ``cur`` carries on its paragraph.
 
     ``col`` is the column around ``prev``, ``col_below`` the one around ``cur``: they differ
     where ``prev`` opens an article set in a narrower column than the one above it.
-    ``flush_left`` says the page opens its paragraphs without an indent."""
+    ``flush_left`` says the page opens its paragraphs without an indent; ``col_above`` is
+    the column of the paragraph that ended above ``prev``."""
     if _all_punct(cur.text) or cur.text[0] in "”’」』）》】，。、；：！？":
         return True  # typesetting never starts a line with closing punctuation
     # (An editor's note opens its own paragraph, 编者按：…, and a dateline may break
@@ -778,8 +780,13 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]):
         # ... unless the line stops well short of the column both around it and below it:
         # a sub-head with a comma (课程开齐，质量提升).
+        # So does a line as wide as the paragraph above it, set in a column too narrow for
+        # its neighbours to show (a caption beside a wider article), where the next line is
+        # punctuated text too (a headline's second part is not).
         return (prev.indent and indented_page) or prev.width >= col - 6 or col_below is None or (
-            prev.width >= col_below - 6)
+            prev.width >= col_below - 6) or (
+            col_above is not None and col_above[0] - 1 <= prev.width <= col_above[1] + 1
+            and not cur.gapped and bool(re.search(r"[，。；、！？]", cur.text)))
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of both the column and the next line was not broken by the edge (a
     # heading nearly as wide as the column).

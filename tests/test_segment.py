@@ -3184,3 +3184,35 @@ def test_readers_signature_broken_before_the_name_is_one_byline():
     assert rubbish.body.endswith("部门尽快清理。")
     assert shelter.headline == "公交站台需要遮阳棚（建议）"
     assert shelter.byline == "江西南昌市 王林"
+
+
+def test_caption_line_as_wide_as_its_narrow_column_carries_on():
+    # The caption's column is narrower than the articles around it, so only the caption's
+    # own first paragraph shows how wide its lines are.
+    page = (
+        "河东新建三座污水处理厂\n"
+        "本报河东6月2日电  （记者张三）今年以来，河东县加快\n"
+        "补齐环保设施短板，新建的三座污水处理厂日前全部投\n"
+        "入运行，日处理能力合计达到三万吨，全县城镇生活污\n"
+        "水集中收集率提高到百分之九十以上。县里还同步改造\n"
+        "老旧管网四十公里，解决了部分片区雨污混流的问题。\n"
+        "图片报道\n"
+        "河 西 村 今 年 种 植 早 稻 八 百 亩 ， 采 用 新 品\n"
+        "种和机插秧技术，长势一直很好。\n"
+        "近 日 早 稻 迎 来 丰 收 ， 平 均 亩 产 增 加 1 2 ％\n"
+        "以上，收成为历年最好。图为村民们在\n"
+        "收割早稻。\n"
+        "李四摄\n"
+        "河东县举办首届农民运动会\n"
+        "本报河东6月2日电  （记者王五）河东县首届农民运动\n"
+        "会日前开幕，来自全县十二个乡镇的八百多名农民选手\n"
+        "参加拔河、挑担、插秧等十个项目的比赛，现场观众超\n"
+        "过三千人。运动会将持续三天，闭幕式上还将表彰一批\n"
+        "热心支持农村体育事业的单位和个人。\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "caption", "article"]
+    cap = items[1]
+    assert cap.headline == "图片报道" and cap.byline == "李四摄"
+    assert cap.body.endswith(
+        "\n近日早稻迎来丰收，平均亩产增加12%以上，收成为历年最好。图为村民们在收割早稻。")
