@@ -346,11 +346,16 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # column under the paragraph's last line (also one closed by its column's name,
         # 乡村振兴离不开产业升级（一线行走）).
         tail: list[_Line] = []
+        # (A quotation may open such a heading when its column's name closes it:
+        # “乡村有了新气象” / （一线行走）.)
         for k in (1, 2):
-            if len(buf) > k and _ends_terminal(buf[-k - 1].text) and all(
+            last = "".join(ln.text for ln in buf[-k:])
+            if len(buf) > k and _ends_terminal(buf[-k - 1].text) and (all(
                     not re.search(r"[，。！？；：、“”‘’（）…]", ln.text)
                     or (_HEAD_TAG.search(ln.text) and not re.search(r"[，。！？；：、…]", ln.text))
-                    for ln in buf[-k:]):
+                    for ln in buf[-k:]) or (
+                    _HEAD_TAG.search(last) and not re.search(r"[，。！？；：、…]", last)
+                    and last.count("“") == last.count("”"))):
                 tail = buf[-k:]
                 del buf[-k:]
                 break
@@ -845,7 +850,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         ("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
-        or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
+        or (len(text) <= 50 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)
+            and not text.startswith(("（", "("))))
     # Three lines without any punctuation, closed by a column name: a heading too.
     wrapped_head = wrapped_head or (
         nlines == 3 and len(text) <= 50 and _column_name(text)
