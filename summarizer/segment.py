@@ -1390,6 +1390,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     sim = _Similarity([units[i].text for i in stream] + [c.lines[0] for c in cands[:block_cands]])
     owner = _assign_block([c.lines[0] for c in cands[:block_cands]], segments, stream, units,
                           block_cands, sim)
+    segments, owner = _join_pieces(segments, owner, units, stream, cands, block_cands)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
     # box of quotations) and joins the body of the article it shares most words with.
@@ -1609,6 +1610,40 @@ def _assign_block(
             for x in c:
                 owner[x] = free[k]
     return owner
+
+
+def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_Unit],
+                 stream: list[int], cands: list[_Candidate], block_cands: int,
+                 ) -> tuple[list[_Segment], dict[int, int]]:
+    """Join the signed pieces of one feature into the article the headline block heads.
+
+    Where the block gives headlines to several articles, short lines printed in the body
+    under an end byline, which the block gives none, title the next piece of the article
+    above (a feature of several reporters' or authors' pieces); a photo title, a column's
+    name or a labelled line (提案人：…) still opens an item of its own, and nothing joins a
+    photo item. Returns the
+    segments and the block owners anew.
+    """
+    headed = set(owner.values())
+    if len(headed) < 2:
+        return segments, owner
+    # (A photo item's credit is no end byline of a feature.)
+    photo = {si for c, si in owner.items() if cands[c].lines[0] in _PHOTO_TITLES}
+    kept: list[_Segment] = []
+    kept_headed: list[bool] = []
+    new_index: dict[int, int] = {}
+    for si, seg in enumerate(segments):
+        lines = cands[seg.state].lines if seg.state >= block_cands else []
+        if (kept and kept_headed[-1] and si not in headed and lines
+                and _after_byline(units, stream, seg.units[0])
+                and not any(ln in _PHOTO_TITLES or _column_name(ln) or re.search(r"[：:]", ln)
+                            for ln in lines)):
+            kept[-1].units.extend(seg.units)
+        else:
+            kept.append(seg)
+            kept_headed.append(si in headed and si not in photo)
+        new_index[si] = len(kept) - 1
+    return kept, {c: new_index[si] for c, si in owner.items()}
 
 
 def _pictured(units: list[_Unit], stream: list[int], seg: _Segment) -> bool:

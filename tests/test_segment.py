@@ -3255,3 +3255,32 @@ def test_quoted_heading_under_a_paragraph_ending_at_the_column_edge():
     assert first.body.endswith("学条件明显改善群众满意。")
     assert second.headline == "“让每个孩子都有学上的好学校”（一线观察）"
     assert second.body.startswith("记者从河东县教育局获悉")
+
+
+def test_signed_pieces_of_one_feature_stay_one_article_on_a_block_page():
+    page = (
+        "乡村教师的坚守（基层故事）\n"
+        "县里新建两座图书馆\n"
+        "　　山里的孩子们，早已习惯了每天清晨第一个来到\n"
+        "教室的身影。本版今天刊发三位记者的采访，讲述几位\n"
+        "乡村教师的故事。\n"
+        "一根粉笔写春秋\n"
+        "　　清晨六点，河西小学的李老师已经站在校门口，\n"
+        "迎接走了一个小时山路来上学的学生。他在这所学校\n"
+        "教书已经三十年，送走了一届又一届毕业生。\n"
+        "本报记者  张  三\n"
+        "一间教室连山外\n"
+        "　　河东小学的王老师把网络课堂搬进了山村，学生们\n"
+        "通过屏幕和城里的孩子一起上音乐课、美术课，眼界\n"
+        "一下子打开了。\n"
+        "本报记者  李  四\n"
+        "　　本报河东5月9日电  （记者王五）河东县新建的两\n"
+        "座图书馆日前向公众开放，馆藏图书共十二万册，并\n"
+        "设有少儿阅览室和自习区，每天开放十二个小时。\n"
+    )
+    feature, library = articles(page)
+    assert feature.headline == "乡村教师的坚守（基层故事）"
+    assert feature.sections == ("一根粉笔写春秋", "一间教室连山外")
+    assert "送走了一届又一届毕业生。" in feature.body
+    assert feature.body.endswith("眼界一下子打开了。")
+    assert library.headline == "县里新建两座图书馆"
