@@ -1615,45 +1615,30 @@ def _assign_block(
 def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_Unit],
                  stream: list[int], cands: list[_Candidate], block_cands: int,
                  ) -> tuple[list[_Segment], dict[int, int]]:
-    """Join the parts of one article that the cuts parted, once the block's headlines are
-    given out.
+    """Join the signed pieces of one feature into the article the headline block heads.
 
     Where the block gives headlines to several articles, short lines printed in the body
     under an end byline, which the block gives none, title the next piece of the article
     above (a feature of several reporters' or authors' pieces); a photo title, a column's
     name or a labelled line (提案人：…) still opens an item of its own, and nothing joins a
-    photo item. Two reports under one dateline join where only one has a headline and it
-    says 分别. Returns the segments and the block owners anew.
+    photo item. Returns the
+    segments and the block owners anew.
     """
     headed = set(owner.values())
     if len(headed) < 2:
         return segments, owner
     # (A photo item's credit is no end byline of a feature.)
     photo = {si for c, si in owner.items() if cands[c].lines[0] in _PHOTO_TITLES}
-    separately = {si for c, si in owner.items() if "分别" in cands[c].lines[0]}
-
-    def dateline(seg: _Segment) -> str | None:
-        key = _DATELINE_KEY.match(units[stream[seg.units[0]]].text)
-        return key.group(0) if key else None
-
     kept: list[_Segment] = []
     kept_headed: list[bool] = []
     new_index: dict[int, int] = {}
     for si, seg in enumerate(segments):
         lines = cands[seg.state].lines if seg.state >= block_cands else []
-        piece = (kept and kept_headed[-1] and si not in headed and lines
-                 and _after_byline(units, stream, seg.units[0])
-                 and not any(ln in _PHOTO_TITLES or _column_name(ln) or re.search(r"[：:]", ln)
-                             for ln in lines))
-        # (A headline saying its subject met two parties separately, 某领导分别会见…, heads
-        # both reports.)
-        meeting = bool(kept) and si - 1 in new_index and (
-            ((si - 1) in separately and si not in headed)
-            or (si in separately and (si - 1) not in headed)) and (
-            dateline(seg) is not None and dateline(seg) == dateline(segments[si - 1]))
-        if piece or meeting:
+        if (kept and kept_headed[-1] and si not in headed and lines
+                and _after_byline(units, stream, seg.units[0])
+                and not any(ln in _PHOTO_TITLES or _column_name(ln) or re.search(r"[：:]", ln)
+                            for ln in lines)):
             kept[-1].units.extend(seg.units)
-            kept_headed[-1] = kept_headed[-1] or si in headed
         else:
             kept.append(seg)
             kept_headed.append(si in headed and si not in photo)

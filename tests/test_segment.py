@@ -3284,20 +3284,3 @@ def test_signed_pieces_of_one_feature_stay_one_article_on_a_block_page():
     assert "送走了一届又一届毕业生。" in feature.body
     assert feature.body.endswith("眼界一下子打开了。")
     assert library.headline == "县里新建两座图书馆"
-
-
-def test_two_reports_under_one_dateline_join_under_a_headline_saying_separately():
-    page = (
-        "县长分别会见河西农机公司和河北种业集团客商\n"
-        "村里修起新水渠\n"
-        "　　本报河东5月9日电  县长李明9日下午在县政府会见了河西农机公司董事\n"
-        "长一行，双方就农机租赁合作交换了意见，并商定下月在县里举办农机展示会。\n"
-        "　　本报河东5月9日电  县长李明9日下午在县政府会见了河北种业集团总经\n"
-        "理一行，双方就建设良种繁育基地达成共识，首批种子将于秋播前运到。\n"
-        "　　本报河东5月10日电  河西村新修的水渠昨日通水，三百亩农田用上了\n"
-        "自流灌溉，村民们再也不用肩挑手提浇地了。\n"
-    )
-    meetings, canal = articles(page)
-    assert meetings.headline == "县长分别会见河西农机公司和河北种业集团客商"
-    assert "举办农机展示会。\n本报河东5月9日电" in meetings.body
-    assert canal.headline == "村里修起新水渠"
