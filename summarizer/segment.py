@@ -1618,11 +1618,11 @@ def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_U
     """Join the signed pieces of one feature into the article the headline block heads.
 
     Where the block gives headlines to several articles, short lines printed in the body
-    under an end byline, which the block gives none, title the next piece of the article
-    above (a feature of several reporters' or authors' pieces); a photo title, a column's
-    name or a labelled line (提案人：…) still opens an item of its own, and nothing joins a
-    photo item. Returns the
-    segments and the block owners anew.
+    under a reporter's or author's end byline, which the block gives none, title the next
+    piece of the article above (a feature of several such pieces). Readers' letters signed
+    with a place and a name stay apart, and so does an item under a photo title, a column's
+    name or a labelled line (提案人：…); nothing joins a photo item. Returns the segments and
+    the block owners anew.
     """
     headed = set(owner.values())
     if len(headed) < 2:
@@ -1634,8 +1634,13 @@ def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_U
     new_index: dict[int, int] = {}
     for si, seg in enumerate(segments):
         lines = cands[seg.state].lines if seg.state >= block_cands else []
+        p0 = seg.units[0]
+        between = _between(units, stream, p0)
+        signed = (units[stream[p0 - 1]].tail_byline if p0 > 0 else None) or (
+            between[0].text if between and between[0].kind == "byline" else "")
         if (kept and kept_headed[-1] and si not in headed and lines
-                and _after_byline(units, stream, seg.units[0])
+                and _after_byline(units, stream, p0)
+                and bool(re.search(r"记者|作者|通讯员|采访整理", signed))
                 and not any(ln in _PHOTO_TITLES or _column_name(ln) or re.search(r"[：:]", ln)
                             for ln in lines)):
             kept[-1].units.extend(seg.units)

@@ -3284,3 +3284,24 @@ def test_signed_pieces_of_one_feature_stay_one_article_on_a_block_page():
     assert "送走了一届又一届毕业生。" in feature.body
     assert feature.body.endswith("眼界一下子打开了。")
     assert library.headline == "县里新建两座图书馆"
+
+
+def test_readers_letters_signed_with_place_and_name_stay_apart_on_a_block_page():
+    page = (
+        "村口路灯该修了（身边事）\n"
+        "县里新建两座图书馆\n"
+        "　　我们村口的三盏路灯坏了两个多月，晚上出行很不\n"
+        "方便，希望有关部门尽快派人维修。\n"
+        "河东县  张  三\n"
+        "快递驿站应规范管理\n"
+        "　　小区里的快递驿站经常把包裹堆在门外，遇到下雨\n"
+        "天就被淋湿，建议加强管理。\n"
+        "河西市  李  四\n"
+        "　　本报河东5月9日电  （记者王五）河东县新建的两\n"
+        "座图书馆日前向公众开放，馆藏图书共十二万册，并\n"
+        "设有少儿阅览室和自习区，每天开放十二个小时。\n"
+    )
+    lamps, parcels, library = articles(page)
+    assert lamps.headline == "村口路灯该修了（身边事）" and lamps.byline == "河东县 张 三"
+    assert parcels.headline == "快递驿站应规范管理" and parcels.byline == "河西市 李 四"
+    assert library.headline == "县里新建两座图书馆"
