@@ -895,11 +895,14 @@ class _Similarity:
         return {g: self.weight(g) for g in _grams(head)}
 
     def score(self, head: str | dict[str, float], body_grams: set[str]) -> float:
+        # (Sums over sets use fsum: its result does not depend on the order the set is
+        # walked in, which changes with the hash seed, so near-ties break the same way in
+        # every run.)
         hw = self.weights(head) if isinstance(head, str) else head
-        total = sum(hw.values())
+        total = math.fsum(hw.values())
         if total <= 0:
             return 0.0
-        return sum(w for g, w in hw.items() if g in body_grams) / total
+        return math.fsum(w for g, w in hw.items() if g in body_grams) / total
 
 
 # --- the Viterbi pass ---------------------------------------------------------------------------
@@ -1290,8 +1293,9 @@ def run_features(lay: _Layout, p: int) -> list[float]:
     cov_before = lay.sim.score(text, before)
     big_after = {g for g in set().union(*lay.grams[p:p + 2]) if len(g) == 2}
     big_before = {g for g in before if len(g) == 2}
-    total = sum(lay.sim.weight(g) for g in big_after)
-    coherence = sum(lay.sim.weight(g) for g in big_after & big_before) / total if total else 0.0
+    total = math.fsum(lay.sim.weight(g) for g in big_after)
+    shared = math.fsum(lay.sim.weight(g) for g in big_after & big_before)
+    coherence = shared / total if total else 0.0
     prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
     # Does the nearest earlier heading (run or page-top line) keep being talked about below?
     earlier = [q for q in lay.inline_runs if q < p]
@@ -1577,8 +1581,8 @@ def _assign_block(
                 gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]
                 continue
             w = sim.weights(group)
-            floor = _LEFTOVER_MIN * sum(w.values())
-            gains[i, j] = [sum(v for g, v in w.items() if g in b) - floor for b in body]
+            floor = _LEFTOVER_MIN * math.fsum(w.values())
+            gains[i, j] = [math.fsum(v for g, v in w.items() if g in b) - floor for b in body]
             if len(group) <= _COLUMN_NAME:  # (nor does a roundup's name with its briefs)
                 gains[i, j] = [max(g, _GENERIC_GAIN) if r else g
                                for g, r in zip(gains[i, j], roundup, strict=True)]
@@ -1675,9 +1679,9 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     for p in range(1, n):
         before = set().union(*bigrams[max(0, p - 3):p])
         after = set().union(*bigrams[p:p + 2])
-        total = sum(sim.weight(g) for g in after)
+        total = math.fsum(sim.weight(g) for g in after)
         if total > 0:
-            bonus[p] -= _COHERENCE * sum(sim.weight(g) for g in after & before) / total
+            bonus[p] -= _COHERENCE * math.fsum(sim.weight(g) for g in after & before) / total
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
     # right below them opens that report, not a new article. So does one right below a
     # letter's closing dateline (for the same place and day), which ends no article either.
