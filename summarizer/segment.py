@@ -850,8 +850,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         ("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
-        or (len(text) <= 50 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)
-            and not text.startswith(("（", "("))))
+        or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
     # Three lines without any punctuation, closed by a column name: a heading too.
     wrapped_head = wrapped_head or (
         nlines == 3 and len(text) <= 50 and _column_name(text)

@@ -3218,24 +3218,6 @@ def test_caption_line_as_wide_as_its_narrow_column_carries_on():
         "\n近日早稻迎来丰收，平均亩产增加12%以上，收成为历年最好。图为村民们在收割早稻。")
 
 
-def test_two_line_heading_closed_by_a_long_column_name_is_a_heading():
-    page = (
-        "　　河东县今年新建乡村学校五所，改造校舍三万\n"
-        "平方米，惠及学生两千多名，办学条件明显改善。\n"
-        "　　县教育局负责人表示，将继续加大投入。\n"
-        "乡村学校办学条件持续改善，城乡教育差距进一步\n"
-        "缩小农村孩子在家门口上好学（教育新观察·年中盘点）\n"
-        "\n"
-        "　　记者从河东县教育局获悉，今年上半年，全县\n"
-        "新增学位三千个，新招聘乡村教师一百二十名。\n"
-    )
-    first, second = articles(page)
-    assert first.body.endswith("县教育局负责人表示，将继续加大投入。")
-    assert second.headline == (
-        "乡村学校办学条件持续改善，城乡教育差距进一步缩小农村孩子在家门口上好学"
-        "（教育新观察·年中盘点）")
-
-
 def test_quoted_heading_under_a_paragraph_ending_at_the_column_edge():
     # The paragraph above ends exactly at the column edge, where only an indent would tell
     # a new paragraph; the quotation closed by a column name is a heading all the same.
