@@ -903,6 +903,11 @@ class _Similarity:
             return 0.0
         return math.fsum(w for g, w in hw.items() if g in body_grams) / total
 
+    def share(self, grams: set[str], found: set[str]) -> float:
+        """Weighted share of ``grams`` that ``found`` holds too (0.0 for no weight)."""
+        total = math.fsum(self.weight(g) for g in grams)
+        return math.fsum(self.weight(g) for g in grams & found) / total if total else 0.0
+
 
 # --- the Viterbi pass ---------------------------------------------------------------------------
 
@@ -1292,9 +1297,7 @@ def run_features(lay: _Layout, p: int) -> list[float]:
     cov_before = lay.sim.score(text, before)
     big_after = {g for g in set().union(*lay.grams[p:p + 2]) if len(g) == 2}
     big_before = {g for g in before if len(g) == 2}
-    total = math.fsum(lay.sim.weight(g) for g in big_after)
-    shared = math.fsum(lay.sim.weight(g) for g in big_after & big_before)
-    coherence = shared / total if total else 0.0
+    coherence = lay.sim.share(big_after, big_before)
     prev_kind = lay.units[run[0] - 1].kind if run[0] > 0 else "none"
     # Does the nearest earlier heading (run or page-top line) keep being talked about below?
     earlier = [q for q in lay.inline_runs if q < p]
@@ -1637,13 +1640,9 @@ def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_U
     new_index: dict[int, int] = {}
     for si, seg in enumerate(segments):
         lines = cands[seg.state].lines if seg.state >= block_cands else []
-        p0 = seg.units[0]
-        between = _between(units, stream, p0)
-        signed = (units[stream[p0 - 1]].tail_byline if p0 > 0 else None) or (
-            between[0].text if between and between[0].kind == "byline" else "")
+        signed = _end_byline(units, stream, seg.units[0])
         if (kept and kept_headed[-1] and si not in headed and lines
-                and _after_byline(units, stream, p0)
-                and bool(re.search(r"记者|作者|通讯员|采访整理", signed))
+                and signed is not None and bool(re.search(r"记者|作者|通讯员|采访整理", signed))
                 and not any(ln in _PHOTO_TITLES or _column_name(ln) or re.search(r"[：:]", ln)
                             for ln in lines)):
             kept[-1].units.extend(seg.units)
@@ -1678,9 +1677,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     for p in range(1, n):
         before = set().union(*bigrams[max(0, p - 3):p])
         after = set().union(*bigrams[p:p + 2])
-        total = math.fsum(sim.weight(g) for g in after)
-        if total > 0:
-            bonus[p] -= _COHERENCE * math.fsum(sim.weight(g) for g in after & before) / total
+        bonus[p] -= _COHERENCE * sim.share(after, before)
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
     # right below them opens that report, not a new article. So does one right below a
     # letter's closing dateline (for the same place and day), which ends no article either.
@@ -1909,12 +1906,21 @@ def _between(units: list[_Unit], stream: list[int], p: int) -> list[_Unit]:
 
 
 def _after_byline(units: list[_Unit], stream: list[int], p: int) -> bool:
-    between = _between(units, stream, p)
+    return _end_byline(units, stream, p) is not None
+
+
+def _end_byline(units: list[_Unit], stream: list[int], p: int) -> str | None:
+    """The byline closing the article above paragraph ``p``, if one does."""
+    if p == 0:
+        return None
     if units[stream[p - 1]].tail_byline:
-        return True
+        return units[stream[p - 1]].tail_byline
     # A byline under a sub-head or a headline heads what follows; only one printed right
     # under a paragraph closes an article.
-    return bool(between and between[0].kind == "byline" and not _heading_like(units[stream[p - 1]]))
+    between = _between(units, stream, p)
+    if between and between[0].kind == "byline" and not _heading_like(units[stream[p - 1]]):
+        return between[0].text
+    return None
 
 
 def _heading_like(unit: _Unit) -> bool:
