@@ -184,6 +184,7 @@ class _Unit:
     column: tuple[int, int] | None = None
     column_votes: int = 0  # how many unindented full lines agree on it
     last_width: int = 0
+    indented: bool = False  # its first line is set in, as a paragraph's first line is
 
 
 @dataclass
@@ -372,6 +373,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
+        unit.indented = buf[0].indent
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
         if len(worded) > 1:
@@ -1041,6 +1043,11 @@ def _layout(text: str) -> _Layout:
             # line right under such a paragraph: the article's photo.
             titled = j > 0 and units[j - 1].kind == "short"
             if units[i].kind == "para" and not titled:
+                continue
+            # Two paragraphs of text, each set in, above the photo's own line make a photo
+            # report, an article; a caption is at most a description and a 图为 line.
+            if titled and i - j >= 2 and all(units[k].indented for k in range(j, i)):
+                units[i].kind = "para"
                 continue
             if (not titled and units[i].text.startswith("图为") and i > 0
                     and units[i - 1].kind == "para"):

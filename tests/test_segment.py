@@ -316,6 +316,32 @@ def test_photo_item_with_two_paragraphs_is_one_caption():
     assert items[1].byline == "本报记者 赵六摄"
 
 
+def test_photo_report_with_two_paragraphs_of_its_own_above_the_photo_is_an_article():
+    # Two set-in paragraphs of text over the 图为 line: a report told in pictures, not a
+    # caption, although it is as short as one.
+    page = (
+        "　　本报讯 县职教中心新建实训楼\n"
+        "投入使用，可同时容纳千名学生实训。\n"
+        "图片报道\n"
+        "　　临河县的梨园今年迎来丰收，\n"
+        "果农们忙着采摘、装箱和发货。\n"
+        "　　县里建起冷链仓库，鲜梨三天\n"
+        "就能送到省城的超市。\n"
+        "　　图为果农在梨园采摘。\n"
+        "　　本报记者 赵六摄\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "article"]
+    report = items[1]
+    assert report.headline == "图片报道"
+    assert report.body.split("\n") == [
+        "临河县的梨园今年迎来丰收，果农们忙着采摘、装箱和发货。",
+        "县里建起冷链仓库，鲜梨三天就能送到省城的超市。",
+        "图为果农在梨园采摘。",
+    ]
+    assert report.byline == "本报记者 赵六摄"
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
