@@ -420,7 +420,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # (A question or exclamation may end the headline before its column name:
         # 什么树适合种在校园里？（把自然讲给你听）.)
         tag = _HEAD_TAG.search(so_far)
-        tagged = (len(buf) == 1 and bool(tag) and not head
+        # (The question mark closing such a headline may be pushed onto the column name's
+        # line: 组织者担责吗 / ？（以案说法）.)
+        tagged = ((len(buf) == 1 or (len(buf) == 2 and buf[1].text[0] in "？！" and bool(tag)
+                                     and tag.start() == len(buf[0].text)))
+                  and bool(tag) and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note
                   and not (fills and not moved and (
@@ -445,8 +449,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # however it is punctuated (by a character, where it has no comma and its characters
         # are all full-width).
         # So is one whole quotation without a sentence end (“遇到烦心事，找党员户说一说”).
+        # (A character or two alone on the next line finish a word the edge broke: the
+        # line reached the column after all, 提供更好的药学服 / 务.)
         under_kicker = (below_heading and units[-1].text.endswith("——")
-                        and not _ends_terminal(so_far) and (
+                        and not _ends_terminal(so_far)
+                        and not (len(ln.text) <= 2 and not _all_punct(ln.text)
+                                 and cols[idx - 1] is not None
+                                 and buf[0].width >= cols[idx - 1] - 2) and (
                             bool(re.fullmatch(r"“[^“”。！？；]{4,40}”", so_far))
                             or (cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - (
                                 2 if all(_is_wide(ch) and ch not in "，、；：" for ch in so_far)
@@ -470,7 +479,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  or _email_broken(buf[-1].text, ln.text)
                                  or ln.text[0] in _HANGING
                                  or (len(buf) == 1 and not in_block
-                                     and _signature_broken(buf[0], ln)))
+                                     and _signature_broken(buf[0], ln))
+                                 or _staff_wrapped(so_far, buf[-1].text, ln.text)
+                                 or (len(buf) == 1 and _quote_wrapped(so_far, ln.text)))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
         # below, is a headline exactly as wide as its article's column; so is a second such
@@ -558,6 +569,9 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if not ends:
         return 0, n
     last = ends[-1]
+    # (A closing mark pushed onto a line of its own, ”, still ends the last paragraph.)
+    while last + 1 < n and _all_punct(lines[last + 1].text):
+        last += 1
     grown = True
     body_width = sorted(ln.width for ln in lines[max(0, last - 6):last])[-3:][:1]
     while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
@@ -651,6 +665,30 @@ def _names_carry(staff: str, spaced: str) -> bool:
     return bool(_STAFF_HEAD.match(staff) or (_STAFF_PEOPLE.match(staff) and len(tokens) > 1))
 
 
+def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
+    """Whether ``lower`` carries on a staff line (``staff`` so far, ``upper`` its last line)
+    that the column edge broke inside a bracket (（来稿请 / 注明栏目名）) or inside a list of
+    sources (数据来源：某部、某 / 部、某局)."""
+    if not _STAFF_LINE.match(staff) or _ends_terminal(upper):
+        return False
+    if staff.count("（") > staff.count("）"):
+        return lower.endswith("）") and "（" not in lower
+    return "、" in staff and not re.search(r"[：:。！？]", lower) and (
+        upper.endswith("、") or "、" in lower)
+
+
+def _quote_wrapped(upper: str, lower: str) -> bool:
+    """Whether ``lower`` closes a quotation that the one line ``upper`` opened and the
+    sentence runs on after it, however ``lower`` is set: a couplet broken at the gap
+    between its halves, the second half set in. (A quoted heading ends with its quote, or
+    with its column's name: “…家园”（某某专栏）.)"""
+    if upper.count("“") <= upper.count("”") or "”" not in lower:
+        return False
+    inside, after = lower.split("”", 1)
+    return ("“" not in inside and bool(after) and after[0] not in "（("
+            and not re.search(r"[。！？]", upper + inside))
+
+
 def _signature_broken(upper: _Line, lower: _Line) -> bool:
     """Whether a reader's signature was broken before the name (某市 / 王林): the name, two or
     three characters, on a line of its own under an unpunctuated source."""
@@ -694,15 +732,21 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
+    # (A title never spans two paragraphs: where the line leaves one open, 《甲》在《乙 /
+    # 丙》, the next line carries it on.)
+    title_open = prev.text.rfind("《") > prev.text.rfind("》") and "》" in cur.text
     if (flush_left and prev.indent and not cur.indent and not _OPENER.match(prev.text)
-            and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
+            and not re.search(r"[，。！？；：、,.!?;:]", prev.text) and not title_open):
         return False  # a line set in on a page whose paragraphs are not: a heading
     if _CREDIT.match(prev.text + cur.text) and (
             not _CREDIT.match(prev.text)
             or "摄影报道".endswith(re.sub(r"[（(][^）)]*[）)]$", "", cur.text))):
         # a photo credit broken at the column edge (…摄影报 / 道, …摄 / 影报道（人民视觉）)
         return True
-    if _OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text):
+    # (A photo credit naming an agency's reporter is no dateline, though the next line may
+    # hold a 电: 新华社记者 某某摄 / 某供电公司….)
+    if (_OPENER.match(prev.text + cur.text) and not _OPENER.match(prev.text)
+            and not _CREDIT.match(prev.text)):
         return True  # a dateline broken at the column edge (本报某地9月1日 / 电)
     if _email_broken(prev.text, cur.text):
         return True
@@ -716,8 +760,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
-    if prev.text.count("《") > prev.text.count("》") and "》" in cur.text:
-        return True  # a title never spans two paragraphs
+    if title_open:
+        return True
     prev_kind = _is_short_kind(prev.text, prev.spaced)
     if prev_kind and re.search(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", prev.text):
         return False  # a staff line ending in an e-mail address the next line does not carry on
@@ -846,17 +890,24 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     # (A line ending in a comma is a line of verse or a list, never a heading.)
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature and not text.endswith(("，", "、", ",")))
-    # Two lines without any sentence punctuation: a heading wrapped at the column edge.
+    tag = _HEAD_TAG.search(text)
+    # Two lines without any sentence punctuation: a heading wrapped at the column edge (a
+    # question may end it before its column name: …担责吗？（以案说法）).
     # (A sentence trailing off in …… is text, however short.)
     wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.endswith(
         ("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
-        or (len(text) <= 44 and _HEAD_TAG.search(text) and not re.search(r"[。！？；]", text)))
+        or (len(text) <= 44 and tag is not None
+            and not re.search(r"[。！？；]", text[:tag.start()])))
     # Three lines without any punctuation, closed by a column name: a heading too.
+    # (A comma may stand in it where the column name itself was broken: 上半年，某某增长 /
+    # 某某推进（年 / 中经济观察）.)
     wrapped_head = wrapped_head or (
         nlines == 3 and len(text) <= 50 and _column_name(text)
-        and not re.search(r"[，。！？；：:]", text))
+        and not re.search(r"[，。！？；：:]", text)) or (
+        nlines == 3 and len(text) <= 44 and tag is not None and tag.start() >= len(text) - 12
+        and not re.search(r"[。！？；：:]", text) and text.count("，") == 1)
     if (short or wrapped_head or (nlines <= 2 and text.endswith("——"))) and not _labelled(text):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.

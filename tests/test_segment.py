@@ -342,6 +342,184 @@ def test_photo_report_with_two_paragraphs_of_its_own_above_the_photo_is_an_artic
     assert report.byline == "本报记者 赵六摄"
 
 
+def test_agency_photo_credit_is_no_dateline_broken_before_a_line_holding_dian():
+    # 新华社…电 opens a dateline, and the next line holds a 电 (供电): still the credit
+    # ends there, and the headline under it starts the next article.
+    page = (
+        "　　本报讯 县职教中心新建实训楼投入使用，\n"
+        "可同时容纳千名学生实训，企业也派来了师傅。\n"
+        "图片报道\n"
+        "　　雨后的山谷云雾缭绕，层层梯田映着\n"
+        "晨光，构成一幅美丽画卷。\n"
+        "新华社记者  王小明摄\n"
+        "县供电公司：培养青年技能人才\n"
+        "　　近年来，县供电公司为青年员工制定\n"
+        "成长计划，每名新员工配一名师傅，三年\n"
+        "来已有二十人成长为技术骨干。\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "caption", "article"]
+    assert items[1].byline == "新华社记者 王小明摄"
+    assert items[2].headline == "县供电公司：培养青年技能人才"
+    assert items[2].body.startswith("近年来，县供电公司")
+
+
+def test_staff_lines_broken_inside_a_bracket_or_a_list_of_sources_stay_whole():
+    # At the foot of the page, where every line stands on its own, a staff line still
+    # carries on into the rest of its bracket or of its list of sources.
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "本版责编：张三 李四\n"
+        "版式设计：王五\n"
+        "数据来源：教育部、自然\n"
+        "资源部、水利部、国家林草局、\n"
+        "国家能源局\n"
+        "本版邮箱：xiangcun@example.com（来稿请\n"
+        "注明栏目名）\n"
+    )
+    items = segment_text(page).items
+    box = items[-1]
+    assert box.headline == "本版责编：张三 李四"
+    assert box.body.split("\n") == [
+        "版式设计：王五",
+        "数据来源：教育部、自然资源部、水利部、国家林草局、国家能源局",
+        "本版邮箱：xiangcun@example.com（来稿请注明栏目名）",
+    ]
+
+
+def test_headline_with_a_comma_and_its_column_name_broken_over_three_lines():
+    page = (
+        "　　本报讯 全县今年新建乡村学校少\n"
+        "年宫十所，孩子们放学后可以在少年\n"
+        "宫里学习书法、舞蹈和编程，家长们\n"
+        "都很满意。\n"
+        "　　（本报记者张三、李四参与采写）\n"
+        "上半年，职业院校招生同比增长8.5%\n"
+        "校企合作项目扎实推进（年\n"
+        "\n"
+        "中教育观察）\n"
+        "　　县职教中心的实训楼里，学生们正\n"
+        "在练习数控加工，企业派来的师傅在\n"
+        "一旁指导。今年上半年，全县职业院\n"
+        "校招生人数同比增长8.5%。\n"
+    )
+    items = segment_text(page).items
+    assert [it.headline for it in items] == [
+        None, "上半年，职业院校招生同比增长8.5%校企合作项目扎实推进（年中教育观察）"]
+    assert items[1].body.startswith("县职教中心的实训楼里")
+
+
+def test_question_mark_pushed_onto_the_column_name_line_stays_in_the_headline():
+    page = (
+        "　　本报讯 全县今年新建乡村学校少年宫十所，\n"
+        "孩子们放学后可以在少年宫里学习书法和舞蹈。\n"
+        "　　（本报记者张三采访整理）\n"
+        "　学生课间摔伤，学校要担责吗\n"
+        "　？（以案说法）\n"
+        "　　【案情】一天课间，学生小李在操场\n"
+        "上奔跑时摔倒，家长认为学校管理不到\n"
+        "位，要求学校赔偿。\n"
+    )
+    items = segment_text(page).items
+    assert items[-1].headline == "学生课间摔伤，学校要担责吗？（以案说法）"
+    assert items[-1].body.startswith("【案情】一天课间")
+
+
+def test_sub_head_under_a_kicker_broken_one_character_before_its_end_stays_whole():
+    # Lines ending in a hanging mark make the column look a character wider than it is, so
+    # the sub-head seems to stop short; the lone character under it says it did not.
+    page = (
+        "　　本报讯 全县今年新建乡村学校少\n"
+        "年宫十所，孩子们放学后可以在少年宫\n"
+        "里学习、锻炼和游戏，家长们都很满意。\n"
+        "　　合力——\n"
+        "　　为乡村孩子提供更好的课后托管服\n"
+        "务\n"
+        "　　随着课后服务在全县铺开，各校开设了\n"
+        "兴趣课程，聘请退休教师和大学生志愿者\n"
+        "担任辅导员，丰富孩子们的课后生活，不\n"
+        "少家长说孩子更爱上学了。\n"
+    )
+    [item] = segment_text(page).items
+    assert "为乡村孩子提供更好的课后托管服务" in item.sections
+    assert "务" not in item.sections
+
+
+def test_couplet_broken_at_the_gap_between_its_halves_stays_in_its_paragraph():
+    # The second half of the quoted couplet starts its line with the gap that parted the
+    # halves, which looks like an indent; the open quotation says the sentence goes on.
+    page = (
+        "　　本报讯 全县今年新建乡村\n"
+        "学校少年宫十所，孩子们放学\n"
+        "后可以在少年宫里学习书法、\n"
+        "舞蹈和编程。\n"
+        "　　“小课堂连着大民生\n"
+        "  好服务暖透百姓的心”，\n"
+        "县政务服务中心大厅里挂着的\n"
+        "这副对联格外醒目，前来办事\n"
+        "的群众都说服务越来越好了。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.body.split("\n")[1].startswith("“小课堂连着大民生好服务暖透百姓的心”，县政务")
+    assert item.sections == ()
+
+
+def test_book_title_left_open_after_a_closed_one_carries_on_into_the_next_line():
+    # The line closes one title and opens the next (》在《): the one left open ends below,
+    # although the line is set in on a page whose paragraphs open flush left.
+    page = (
+        "本报讯 由县文化馆主办的第三届乡村\n"
+        "音乐节昨天在县体育馆开幕。\n"
+        "本届音乐节为期五天，共有三十支乐\n"
+        "队参加演出。\n"
+        "组委会在城区设了三个分会场。\n"
+        "县里还开通了往返各会场的公交专线。\n"
+        "志愿者们在各个会场引导观众入场。\n"
+        "开幕演出《相约山城放歌\n"
+        "  新的时代》在《长\n"
+        "江之歌》的优美旋律中拉开帷幕，演\n"
+        "出融合了交响乐与地方戏曲，吸引了\n"
+        "三千多名观众到场。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.sections == ()
+    assert "开幕演出《相约山城放歌新的时代》在《长江之歌》的优美旋律中拉开帷幕" in item.body
+
+
+def test_quoted_headline_broken_before_its_column_name_stays_a_headline():
+    # The quotation closed on the second line is followed by the column's name, not by
+    # the rest of a sentence: a headline, not a paragraph opening with a quotation.
+    page = (
+        "　　本报讯 全县今年新建乡村学校少年宫十\n"
+        "所，孩子们放学后可以在少年宫里学习。\n"
+        "临河县梨园村党员突击队冲锋在前——\n"
+        "“守好乡亲们的家\n"
+        "园”（党旗在基层高高飘扬）\n"
+        "8月11日一大早，在临河县梨园\n"
+        "村村口，党员突击队正在集合，\n"
+        "准备转移低洼地带的群众。\n"
+    )
+    items = segment_text(page).items
+    assert items[-1].kicker == "临河县梨园村党员突击队冲锋在前——"
+    assert items[-1].headline == "“守好乡亲们的家园”（党旗在基层高高飘扬）"
+    assert items[-1].body.startswith("8月11日一大早")
+
+
+def test_closing_quote_alone_on_the_last_line_of_the_page_ends_the_last_paragraph():
+    page = (
+        "　　本报讯 老董在社区干了三十年民警，\n"
+        "调解过的邻里纠纷数不清。\n"
+        "　　居民们给他点赞：“几十年如一日，\n"
+        "不简单。”“平凡的岗位，不平凡的人生！\n"
+        "”\n"
+    )
+    [item] = segment_text(page).items
+    assert item.body.endswith("“平凡的岗位，不平凡的人生！”")
+    assert item.headline is None
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
