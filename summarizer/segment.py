@@ -185,6 +185,7 @@ class _Unit:
     column_votes: int = 0  # how many unindented full lines agree on it
     last_width: int = 0
     indented: bool = False  # its first line is set in, as a paragraph's first line is
+    report: bool = False  # a photo item with text of its own: an article, not a caption
 
 
 @dataclass
@@ -1095,17 +1096,16 @@ def _layout(text: str) -> _Layout:
             titled = j > 0 and units[j - 1].kind == "short"
             if units[i].kind == "para" and not titled:
                 continue
-            # Two paragraphs of text, each set in, above the photo's own line make a photo
-            # report, an article; a caption is at most a description and a 图为 line.
-            if titled and i - j >= 2 and all(units[k].indented for k in range(j, i)):
-                units[i].kind = "para"
-                continue
             if (not titled and units[i].text.startswith("图为") and i > 0
                     and units[i - 1].kind == "para"):
                 units[i].kind = "para"
                 continue
             units[i].kind = "caption"
             if j < i and units[j - 1].kind == "short":
+                # Two paragraphs of text, each set in, above the photo's own line make a
+                # photo report, an article of its own; a caption is at most a description
+                # and a 图为 line.
+                units[j].report = i - j >= 2 and all(units[k].indented for k in range(j, i))
                 units[j].kind = "caption"
                 units[j].text = "\n".join(u.text for u in units[j:i + 1])
                 absorbed.update(range(j + 1, i + 1))
@@ -2080,5 +2080,5 @@ def _caption_item(units: list[_Unit], ui: int, ident: str) -> Item:
             units[top - 1].text):
         top -= 1
     head = "".join(u.text for u in units[top:ui]) or None
-    return Item(id=ident, kind="caption", body=body, headline=head,
-                byline=" ".join(credits) or None)
+    return Item(id=ident, kind="article" if units[ui].report else "caption", body=body,
+                headline=head, byline=" ".join(credits) or None)
