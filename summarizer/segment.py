@@ -85,6 +85,8 @@ _STAFF_HEAD = re.compile(rf"^{_EDITORS}")
 _STAFF_LINE = re.compile(
     r"^(?:本版|本期)(?:邮箱|统筹|策划)|^(?:版式设计|电子信箱|电子邮箱|数据来源|数据整理|资料来源)"
     r"|^(?:邮箱|统筹|策划|制图|美编|责任编辑)[:：]")
+# Staff lines that list sources (数据来源：某部、某局).
+_SOURCES = re.compile(r"^(?:数据来源|资料来源|数据整理)")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
     rf"^(?:{_EDITORS}|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图|责任编辑)")
@@ -370,7 +372,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         if (_STAFF_PEOPLE.match(text) and (_is_short_kind(text) or len(text) <= 30)) or (
                 len(buf) == 2 and _signature_broken(buf[0], buf[1])):
             # (the names stay apart)
-            unit = _Unit(" ".join(ln.spaced for ln in buf), "byline", len(buf))
+            names = buf[0].spaced
+            for ln in buf[1:]:  # (a bracket the edge broke is no gap between names)
+                names += ("" if names.count("（") > names.count("）") else " ") + ln.spaced
+            unit = _Unit(names, "byline", len(buf))
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
@@ -674,8 +679,11 @@ def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
         return False
     if staff.count("（") > staff.count("）"):
         return lower.endswith("）") and "（" not in lower
-    return "、" in staff and not re.search(r"[：:。！？]", lower) and (
-        upper.endswith("、") or "、" in lower)
+    # (A designer's name may come with the company in brackets: 某某（某某公司）.)
+    if _STAFF_PEOPLE.match(staff) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}（[^（）]{2,}）?", lower):
+        return True
+    return (bool(_SOURCES.match(staff)) and not re.search(r"[，：:。！？—]", lower)
+            and (upper.endswith("、") or "、" in lower))
 
 
 def _quote_wrapped(upper: str, lower: str) -> bool:
@@ -1990,7 +1998,7 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
                   printed_at: list[int | None]) -> list[_Segment]:
     """Split at openers and after end bylines, which always start an article; the headline
     stays with the part it is printed above (``printed_at``: where each candidate heading
-    stands, None for a block line), else with the part whose first paragraph matches it
+    stands, None for a block line), else with the part whose first paragraphs match it
     best."""
     out: list[_Segment] = []
     for seg in segments:
@@ -2004,7 +2012,7 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
             out.extend(_Segment(part, seg.state if k == 0 else -1) for k, part in enumerate(parts))
             continue
         best = max(range(len(parts)), key=lambda k: (parts[k][0] == printed_at[seg.state],
-                                                     emit[parts[k][0]][seg.state]))
+                                                     max(emit[q][seg.state] for q in parts[k][:3])))
         out.extend(_Segment(part, seg.state if k == best else -1) for k, part in enumerate(parts))
     return out
 

@@ -366,16 +366,21 @@ def test_agency_photo_credit_is_no_dateline_broken_before_a_line_holding_dian():
 
 def test_staff_lines_broken_inside_a_bracket_or_a_list_of_sources_stay_whole():
     # At the foot of the page, where every line stands on its own, a staff line still
-    # carries on into the rest of its bracket or of its list of sources.
+    # carries on into the rest of its bracket, of its list of sources, or of a name with
+    # its company in brackets.
     page = (
         "　　本报讯 全县今年新建乡村学校\n"
         "少年宫十所，孩子们放学后可以在\n"
         "少年宫里学习书法、舞蹈和编程。\n"
         "本版责编：张三 李四\n"
         "版式设计：王五\n"
+        "赵六（县融媒体中心技\n"
+        "术部）\n"
         "数据来源：教育部、自然\n"
         "资源部、水利部、国家林草局、\n"
         "国家能源局\n"
+        "资料来源：县统计\n"
+        "局、县教育局\n"
         "本版邮箱：xiangcun@example.com（来稿请\n"
         "注明栏目名）\n"
     )
@@ -383,8 +388,9 @@ def test_staff_lines_broken_inside_a_bracket_or_a_list_of_sources_stay_whole():
     box = items[-1]
     assert box.headline == "本版责编：张三 李四"
     assert box.body.split("\n") == [
-        "版式设计：王五",
+        "版式设计：王五 赵六（县融媒体中心技术部）",
         "数据来源：教育部、自然资源部、水利部、国家林草局、国家能源局",
+        "资料来源：县统计局、县教育局",
         "本版邮箱：xiangcun@example.com（来稿请注明栏目名）",
     ]
 
@@ -518,6 +524,73 @@ def test_closing_quote_alone_on_the_last_line_of_the_page_ends_the_last_paragrap
     [item] = segment_text(page).items
     assert item.body.endswith("“平凡的岗位，不平凡的人生！”")
     assert item.headline is None
+
+
+def test_block_headline_stays_with_the_part_of_its_article_that_it_describes():
+    # Content cuts the last paragraph of the first report off (it mentions the second
+    # headline's words); the column change below it then splits that paragraph from the
+    # second report. The second headline belongs with the part that talks about it, and
+    # the lone paragraph, set in the first report's column, goes back to that report.
+    page = (
+        "李明同北欧高级代表通电话\n"
+        "临河县全力开展抗洪救灾\n"
+        "　　本报北京电 李明今天同北欧\n"
+        "高级代表通电话。李明表示，中\n"
+        "欧高层交往保持着良好的势头。\n"
+        "　　北欧高级代表表示，欧方愿\n"
+        "同中方加强高层交往和合作。\n"
+        "　　双方还就抗洪救灾国际合作\n"
+        "等共同关心的国际和地区问题交\n"
+        "换了意见。\n"
+        "　　二十八个村落全部排查完毕，全县共\n"
+        "计四百余个村落全部恢复通信，群众生活\n"
+        "逐步恢复正常。\n"
+        "　　临河县遭遇罕见洪涝灾害，全县干部\n"
+        "群众全力开展抗洪救灾，临河县抗洪救灾\n"
+        "取得阶段性成效，救灾物资及时送到群众\n"
+        "手中。\n"
+    )
+    items = segment_text(page).items
+    assert [it.headline for it in items] == ["李明同北欧高级代表通电话", "临河县全力开展抗洪救灾"]
+    assert items[0].body.endswith("双方还就抗洪救灾国际合作等共同关心的国际和地区问题交换了意见。")
+    assert items[1].body.startswith("二十八个村落")
+
+
+def test_designer_line_does_not_run_into_the_text_under_it():
+    # Only a list of sources carries on into a line of the list (某部、某局); the text under
+    # a designer's line is the next piece, even where it holds a 、.
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "版式设计：王五\n"
+        "把传统、现代和时尚相结合，在\n"
+        "传承的基础上恰到好处地把握创\n"
+        "新之“度”，这就是我理解的古\n"
+        "筝艺术的与时俱进。\n"
+        "与古筝艺术相伴三十余年，我越\n"
+        "来越认识到，琴音是寄托细腻心\n"
+        "境的最好载体。\n"
+    )
+    items = segment_text(page).items
+    assert items[0].byline == "版式设计：王五"
+    assert items[-1].body.startswith("把传统、现代和时尚相结合")
+
+
+def test_kicker_under_a_list_of_sources_is_not_part_of_the_list():
+    # A line with a 、 under 数据来源 carries on the list only when it reads as one: a kicker
+    # (with its comma and its dash) in the headline block below starts the block.
+    page = (
+        "　　本报讯 临河县今年改良盐碱地三万亩，\n"
+        "种上了耐盐碱水稻，亩产达到五百公斤。\n"
+        "数据来源：县农业农村局\n"
+        "修复治理、以稻治碱，临河县改良盐碱地三万亩——\n"
+        "盐碱地上稻花香\n"
+    )
+    items = segment_text(page).items
+    assert items[0].byline == "数据来源：县农业农村局"
+    assert items[0].kicker == "修复治理、以稻治碱，临河县改良盐碱地三万亩——"
+    assert items[0].headline == "盐碱地上稻花香"
 
 
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
