@@ -87,6 +87,7 @@ _STAFF_LINE = re.compile(
     r"|^(?:邮箱|统筹|策划|制图|美编|责任编辑)[:：]")
 # Staff lines that list sources (数据来源：某部、某局).
 _SOURCES = re.compile(r"^(?:数据来源|资料来源|数据整理)")
+_SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
     rf"^(?:{_EDITORS}|(?:本版|本期)(?:统筹|策划)|版式设计|美编|制图|责任编辑)")
@@ -682,8 +683,8 @@ def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
     # (A designer's name may come with the company in brackets: 某某（某某公司）.)
     if _STAFF_PEOPLE.match(staff) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}（[^（）]{2,}）?", lower):
         return True
-    return (bool(_SOURCES.match(staff)) and not re.search(r"[，：:。！？—]", lower)
-            and (upper.endswith("、") or "、" in lower))
+    return bool(_SOURCES.match(staff)) and bool(_SOURCE_LIST.fullmatch(lower)) and (
+        upper.endswith("、") or "、" in lower)
 
 
 def _quote_wrapped(upper: str, lower: str) -> bool:
@@ -1998,7 +1999,7 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
                   printed_at: list[int | None]) -> list[_Segment]:
     """Split at openers and after end bylines, which always start an article; the headline
     stays with the part it is printed above (``printed_at``: where each candidate heading
-    stands, None for a block line), else with the part whose first paragraphs match it
+    stands, None for a block line), else with the part whose first paragraph matches it
     best."""
     out: list[_Segment] = []
     for seg in segments:
@@ -2012,7 +2013,7 @@ def _force_splits(segments: list[_Segment], hard: list[bool], emit: list[list[fl
             out.extend(_Segment(part, seg.state if k == 0 else -1) for k, part in enumerate(parts))
             continue
         best = max(range(len(parts)), key=lambda k: (parts[k][0] == printed_at[seg.state],
-                                                     max(emit[q][seg.state] for q in parts[k][:3])))
+                                                     emit[parts[k][0]][seg.state]))
         out.extend(_Segment(part, seg.state if k == best else -1) for k, part in enumerate(parts))
     return out
 

@@ -526,36 +526,6 @@ def test_closing_quote_alone_on_the_last_line_of_the_page_ends_the_last_paragrap
     assert item.headline is None
 
 
-def test_block_headline_stays_with_the_part_of_its_article_that_it_describes():
-    # Content cuts the last paragraph of the first report off (it mentions the second
-    # headline's words); the column change below it then splits that paragraph from the
-    # second report. The second headline belongs with the part that talks about it, and
-    # the lone paragraph, set in the first report's column, goes back to that report.
-    page = (
-        "李明同北欧高级代表通电话\n"
-        "临河县全力开展抗洪救灾\n"
-        "　　本报北京电 李明今天同北欧\n"
-        "高级代表通电话。李明表示，中\n"
-        "欧高层交往保持着良好的势头。\n"
-        "　　北欧高级代表表示，欧方愿\n"
-        "同中方加强高层交往和合作。\n"
-        "　　双方还就抗洪救灾国际合作\n"
-        "等共同关心的国际和地区问题交\n"
-        "换了意见。\n"
-        "　　二十八个村落全部排查完毕，全县共\n"
-        "计四百余个村落全部恢复通信，群众生活\n"
-        "逐步恢复正常。\n"
-        "　　临河县遭遇罕见洪涝灾害，全县干部\n"
-        "群众全力开展抗洪救灾，临河县抗洪救灾\n"
-        "取得阶段性成效，救灾物资及时送到群众\n"
-        "手中。\n"
-    )
-    items = segment_text(page).items
-    assert [it.headline for it in items] == ["李明同北欧高级代表通电话", "临河县全力开展抗洪救灾"]
-    assert items[0].body.endswith("双方还就抗洪救灾国际合作等共同关心的国际和地区问题交换了意见。")
-    assert items[1].body.startswith("二十八个村落")
-
-
 def test_designer_line_does_not_run_into_the_text_under_it():
     # Only a list of sources carries on into a line of the list (某部、某局); the text under
     # a designer's line is the next piece, even where it holds a 、.
@@ -578,19 +548,23 @@ def test_designer_line_does_not_run_into_the_text_under_it():
 
 
 def test_kicker_under_a_list_of_sources_is_not_part_of_the_list():
-    # A line with a 、 under 数据来源 carries on the list only when it reads as one: a kicker
-    # (with its comma and its dash) in the headline block below starts the block.
-    page = (
-        "　　本报讯 临河县今年改良盐碱地三万亩，\n"
-        "种上了耐盐碱水稻，亩产达到五百公斤。\n"
-        "数据来源：县农业农村局\n"
-        "修复治理、以稻治碱，临河县改良盐碱地三万亩——\n"
-        "盐碱地上稻花香\n"
-    )
-    items = segment_text(page).items
-    assert items[0].byline == "数据来源：县农业农村局"
-    assert items[0].kicker == "修复治理、以稻治碱，临河县改良盐碱地三万亩——"
-    assert items[0].headline == "盐碱地上稻花香"
+    # A line with a 、 under 数据来源 carries on the list only when it is one (某部、某局): a
+    # kicker with its comma and dash, or a headline with a quotation, starts the block.
+    for heading, kicker, headline in (
+        ("修复治理、以稻治碱，临河县改良盐碱地三万亩——\n盐碱地上稻花香\n",
+         "修复治理、以稻治碱，临河县改良盐碱地三万亩——", "盐碱地上稻花香"),
+        ("　　　　临河米业 抓住“数智化”机遇 推进绿色化、智\n　　　　能化转型\n",
+         None, "临河米业抓住“数智化”机遇推进绿色化、智能化转型"),
+    ):
+        page = (
+            "　　本报讯 临河县今年改良盐碱地三万亩，种上了耐盐碱\n"
+            "水稻。临河米业抓住数智化机遇，推进绿色化、智能化\n"
+            "转型，盐碱地上的稻米卖出了好价钱。\n"
+            "数据来源：县农业农村局\n" + heading
+        )
+        items = segment_text(page).items
+        assert items[0].byline == "数据来源：县农业农村局"
+        assert (items[0].kicker, items[0].headline) == (kicker, headline)
 
 
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
