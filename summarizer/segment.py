@@ -411,8 +411,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         dateline = bool(head) and (not rest or (
             rest[0] in "（(" and len(rest) <= 30 and not re.search(r"[。！？]", rest)))
         # A bracketed note wrapped over several lines closes where its bracket does.
-        open_note = (so_far.count("（") > so_far.count("）") and ln.text.endswith("）")
-                     and len(so_far) <= 80 and not re.search(r"[。！？]", so_far + ln.text))
+        # (A note that opens its line, （本报某地电 / 记者… / …）, may take three or four lines
+        # where the column is narrow: it closes on one of the next lines.)
+        closing = next((k for k in range(idx, min(idx + 3, len(present)))
+                        if present[k].text.endswith("）")), None)
+        open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= 80 and (
+            (ln.text.endswith("）") and not re.search(r"[。！？]", so_far + ln.text))
+            or (so_far.startswith("（") and closing is not None and not re.search(
+                r"[。！？（]", "".join(p.text for p in present[idx:closing + 1])))))
         # (Does the line above fill the column, as a line of a paragraph does?)
         fills = bool(buf) and cols[idx - 1] is not None and abs(buf[0].width - cols[idx - 1]) <= 2
         # Is the line set in another column than the paragraph that ended above it? (A closing

@@ -567,6 +567,24 @@ def test_kicker_under_a_list_of_sources_is_not_part_of_the_list():
         assert (items[0].kicker, items[0].headline) == (kicker, headline)
 
 
+def test_closing_dateline_note_wrapped_over_four_lines_stays_one_byline():
+    page = (
+        "　　临河县今年新建乡村学校少年宫十所，孩子们放学后\n"
+        "可以在少年宫里学习书法、舞蹈和编程，家长们都很满意。\n"
+        "　　（本报临河、平川、东湖8月21日电  \n"
+        "记者张三、李四、王五、赵六、孙七、周八、吴\n"
+        "\n"
+        "九、郑十）\n"
+        "乡村教师培训计划启动\n"
+        "　　本报讯 全县今年将培训乡村教师五百名，培训内容包\n"
+        "括课堂教学、信息技术和心理健康教育。\n"
+    )
+    items = segment_text(page).items
+    assert items[0].byline == (
+        "本报临河、平川、东湖8月21日电记者张三、李四、王五、赵六、孙七、周八、吴九、郑十")
+    assert items[1].headline == "乡村教师培训计划启动"
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
