@@ -587,6 +587,16 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         last += 1
     grown = True
     body_width = sorted(ln.width for ln in lines[max(0, last - 6):last])[-3:][:1]
+    # The speaker of a quotation (——某国某机构专家某某), under the last paragraph, signs it,
+    # however many lines the column wraps the name over; a headline block never opens with a
+    # dash.
+    if last + 1 < n and lines[last + 1].text.startswith("——") and not lines[
+            last + 1].text.endswith("——"):
+        last += 1
+        while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
+               and not _ends_terminal(lines[last].text)
+               and not lines[last + 1].text.startswith(("——", "（", "("))):
+            last += 1
     while grown:  # bylines and notes (possibly wrapped over lines) still belong to the body
         grown = False
         for k in range(1, 9):

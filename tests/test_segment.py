@@ -585,6 +585,26 @@ def test_closing_dateline_note_wrapped_over_four_lines_stays_one_byline():
     assert items[1].headline == "乡村教师培训计划启动"
 
 
+def test_speaker_under_the_last_quotation_of_the_page_is_no_headline_block():
+    # The speaker's line wraps over three lines at the foot of the page and the note under it
+    # closes the article: neither is a headline block, so the layout keeps them as text.
+    page = (
+        "　　临河县的职业教育办得有声\n"
+        "有色，为周边国家培养了大批技\n"
+        "术人才，值得学习和借鉴。\n"
+        "——北方国家战略研究所国际问\n"
+        "题研究专家阿卜杜拉卡里莫维\n"
+        "奇\n"
+        "（综合本报记者报道）\n"
+    )
+    lay = _layout(page)
+    assert lay.block == []
+    assert [lay.units[i].text for i in lay.stream] == [
+        "临河县的职业教育办得有声有色，为周边国家培养了大批技术人才，值得学习和借鉴。",
+        "——北方国家战略研究所国际问题研究专家阿卜杜拉卡里莫维奇",
+    ]
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
