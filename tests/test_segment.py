@@ -605,6 +605,24 @@ def test_speaker_under_the_last_quotation_of_the_page_is_no_headline_block():
     ]
 
 
+def test_headline_as_wide_as_the_column_and_closed_by_its_column_name_opens_the_page():
+    # The first paragraph is set flush left in lines as wide as the headline above it; the
+    # column name closing the headline's second line says where the heading ends.
+    page = (
+        "临河县选聘本乡大学毕业生、退役军人回村任职\n"
+        "让“归雁”成为乡村振兴“领头雁”（乡村新观察）\n"
+        "山间小路铺着沥青，虽然弯弯曲曲，却很平整。路\n"
+        "旁两年前栽下的果树已有一人多高，走近一看，果\n"
+        "子已有拇指大小。\n"
+        "回村任职的大学毕业生小王说，“归雁”要当好乡村\n"
+        "振兴的“领头雁”，带着乡亲们把果林管好。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.headline == (
+        "临河县选聘本乡大学毕业生、退役军人回村任职让“归雁”成为乡村振兴“领头雁”（乡村新观察）")
+    assert item.body.startswith("山间小路铺着沥青")
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
