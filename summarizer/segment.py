@@ -435,9 +435,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         tag = _HEAD_TAG.search(so_far)
         # (The question mark closing such a headline may be pushed onto the column name's
         # line: 组织者担责吗 / ？（以案说法）.)
-        tagged = ((len(buf) == 1 or (len(buf) == 2 and buf[1].text[0] in "？！" and bool(tag)
-                                     and tag.start() == len(buf[0].text)))
-                  and bool(tag) and not head
+        tagged = (bool(tag) and (len(buf) == 1 or (
+                      len(buf) == 2 and buf[1].text[0] in "？！"
+                      and tag.start() == len(buf[0].text)))
+                  and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note
                   and not (fills and not moved and (
