@@ -69,7 +69,7 @@ _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d�
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
-    r"|[\u4e00-\u9fff、·]{2,12}|[\u4e00-\u9fff、·\s]{2,40}(?:参与采写|采写|整理)"
+    r"|[\u4e00-\u9fff、·]{2,12}|[\u4e00-\u9fff、·\s]{2,40}(?:参与采写|采写|参与制作|整理)"
     r"|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
     r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|数据整理|制图|本版制图|美编|本版邮箱"
     r"|电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|本版策划|本期策划|邮箱|传真"
@@ -495,6 +495,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  or (len(buf) == 1 and not in_block
                                      and _signature_broken(buf[0], ln))
                                  or _staff_wrapped(so_far, buf[-1].text, ln.text)
+                                 # (a note closing the page, （某某参 / 与制作）)
+                                 or (so_far.startswith("（") and ln.text.endswith("）")
+                                     and bool(_NOTE_LINE.match(so_far + ln.text)))
                                  or (len(buf) == 1 and _quote_wrapped(so_far, ln.text)))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
@@ -1342,7 +1345,10 @@ def _staff_box(units: list[_Unit]) -> list[int]:
                 # of its names
                 or (box[-1] == i - 1 and (i - 1 != head or mailbox)
                     and (re.fullmatch(r"[（(][^（）()]+[）)]", text)
-                         or _NAMES.fullmatch(units[i].text)))):
+                         or _NAMES.fullmatch(units[i].text)))
+                # or who wrote up or made the page (本报记者某某采访整理, 某某参与制作)
+                or (box[-1] == i - 1 and i - 1 != head
+                    and re.search(r"(?:整理|采写|参与制作)[）)]?$", text))):
             box.append(i)
     return box
 

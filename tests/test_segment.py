@@ -623,6 +623,46 @@ def test_headline_as_wide_as_the_column_and_closed_by_its_column_name_opens_the_
     assert item.body.startswith("山间小路铺着沥青")
 
 
+def test_who_wrote_up_or_made_the_page_closes_the_staff_box():
+    # Under the staff lines at the foot of the page: the reporter who wrote the page up, and
+    # a note on who helped make it, broken over two lines below a wrapped name.
+    page = (
+        "　　人不负青山，青山定不负人。全县坚持生态优先、绿\n"
+        "色发展，把建设美丽乡村摆在突出位置，以高品质生态环\n"
+        "境支撑高质量发展，早日建成生态美、产业兴、百姓富\n"
+        "的美丽乡村。\n"
+        "　　（本报记者张江泽）\n"
+        "本版责编：李春蕾  张伟昊 王剑\n"
+        "平  赵杨臻\n"
+        "　　本版统筹：孙雅林\n"
+        "  周露薇\n"
+        "　　版式设计：吴华伟\n"
+        "　　（实习生郑思妍参\n"
+        "与制作）\n"
+    )
+    items = segment_text(page).items
+    box = items[-1]
+    assert box.headline.startswith("本版责编：李春蕾")
+    assert box.body.split("\n")[-1] == "（实习生郑思妍参与制作）"
+    assert items[0].byline == "本报记者张江泽"
+
+
+def test_reporter_who_wrote_the_page_up_closes_the_staff_box():
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "　　（本报记者 张 三）\n"
+        "本版责编：李四\n"
+        "　　版式设计：王五\n"
+        "　　数据来源：县教育局\n"
+        "　　本报记者张三采访整理\n"
+    )
+    items = segment_text(page).items
+    assert items[-1].headline == "本版责编：李四"
+    assert items[-1].body.split("\n") == ["版式设计：王五", "数据来源：县教育局", "本报记者张三采访整理"]
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
