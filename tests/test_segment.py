@@ -660,7 +660,8 @@ def test_reporter_who_wrote_the_page_up_closes_the_staff_box():
     )
     items = segment_text(page).items
     assert items[-1].headline == "本版责编：李四"
-    assert items[-1].body.split("\n") == ["版式设计：王五", "数据来源：县教育局", "本报记者张三采访整理"]
+    assert items[-1].body.split("\n") == [
+        "版式设计：王五", "数据来源：县教育局", "本报记者张三采访整理"]
 
 
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
