@@ -87,6 +87,8 @@ _STAFF_LINE = re.compile(
     r"|^(?:邮箱|统筹|策划|制图|美编|责任编辑)[:：]")
 # Staff lines that list sources (数据来源：某部、某局).
 _SOURCES = re.compile(r"^(?:数据来源|资料来源|数据整理)")
+# A sentence opening with its date or time (8月29日，近日，): text, never a heading.
+_TIME_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今年以来)[，,]")
 _SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
@@ -454,8 +456,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # So is an unpunctuated line over one that opens a sentence with its date or time
         # (8月29日，近日，): the first line of that paragraph is the one below.
         timed = (len(buf) == 1 and not buf[0].indent
-                 and bool(re.match(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今年以来)[，,]",
-                                   ln.text))
+                 and bool(_TIME_OPENING.match(ln.text))
                  and not re.search(r"[，。、；：！？,.;:!?（）()“”]", so_far)
                  and not _OPENER.match(so_far) and (not units or _ends_terminal(units[-1].text)))
         below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
@@ -626,7 +627,10 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 grown = True
                 break
     # An opener begins body text even when its paragraph's end is further down.
-    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text)])
+    # (The column edge may break the dateline itself: 本报某地7月 / 24日电.)
+    m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text) or (
+        i + 1 < n and _OPENER.match(ln.text + lines[i + 1].text)
+        and not _OPENER.match(lines[i + 1].text))])
     start = m
     width = lines[m - 1].width if m > 0 else 0
     # (A line far wider than any column, or ending in a column name, is a headline; the first
@@ -941,7 +945,10 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         and not re.search(r"[，。！？；：:]", text)) or (
         nlines == 3 and len(text) <= 44 and tag is not None and tag.start() >= len(text) - 12
         and not re.search(r"[。！？；：:]", text) and text.count("，") == 1)
-    if (short or wrapped_head or (nlines <= 2 and text.endswith("——"))) and not _labelled(text):
+    # (A sentence may end in a dash that opens a quotation or list below it: 8月4日，某地传来
+    # 消息——.)
+    if (short or wrapped_head or (nlines <= 2 and text.endswith("——")
+                                  and not _TIME_OPENING.match(text))) and not _labelled(text):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     head = _OPENER.match(text)

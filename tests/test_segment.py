@@ -664,6 +664,38 @@ def test_reporter_who_wrote_the_page_up_closes_the_staff_box():
         "版式设计：王五", "数据来源：县教育局", "本报记者张三采访整理"]
 
 
+def test_dateline_broken_over_the_page_s_first_two_lines_opens_the_text():
+    # The headlines stand in a block at the foot of the page; the dateline at its top,
+    # broken before its day, is no headline.
+    page = (
+        "　　本报临河７月\n"
+        "２４日电  （记者张三）\n"
+        "在临河举行的全省中学\n"
+        "生游泳锦标赛24日继续\n"
+        "进行，县一中选手夺得\n"
+        "男子100米蛙泳金牌。\n"
+        "全省中学生游泳锦标赛开赛\n"
+        "县一中选手夺得蛙泳金牌\n"
+    )
+    [item] = segment_text(page).items
+    assert item.body.startswith("本报临河7月24日电")
+    assert item.headline is not None and "蛙泳金牌" in item.headline
+
+
+def test_sentence_opening_with_its_date_and_ending_in_a_dash_is_text():
+    page = (
+        "　　本报讯 全县今年新建乡村学校少年宫十所，孩子们\n"
+        "放学后可以在少年宫里学习书法、舞蹈和编程。\n"
+        "　　8月4日，遭遇洪涝灾害的临河县梨园村传\n"
+        "来消息——\n"
+        "　　全村二十八户受灾群众已全部安置，村里的学校\n"
+        "将按时开学，孩子们的课本也已送到家中。\n"
+    )
+    [item] = segment_text(page).items
+    assert item.sections == ()
+    assert "8月4日，遭遇洪涝灾害的临河县梨园村传来消息——" in item.body.split("\n")
+
+
 def test_heading_a_character_short_of_the_column_is_not_joined_to_the_paragraph():
     # The second article is set 14 characters wide; its headline holds 13 and has no mark
     # to end it, so only its width tells that the column edge did not break it.
