@@ -376,9 +376,9 @@ def test_staff_lines_broken_inside_a_bracket_or_a_list_of_sources_stay_whole():
         "版式设计：王五\n"
         "赵六（县融媒体中心技\n"
         "术部）\n"
-        "数据来源：教育部、自然\n"
-        "资源部、水利部、国家林草局、\n"
-        "国家能源局\n"
+        "数据来源：县教育局、县自然\n"
+        "资源局、县水利局、县林业局、\n"
+        "县能源办\n"
         "资料来源：县统计\n"
         "局、县教育局\n"
         "本版邮箱：xiangcun@example.com（来稿请\n"
@@ -389,7 +389,7 @@ def test_staff_lines_broken_inside_a_bracket_or_a_list_of_sources_stay_whole():
     assert box.headline == "本版责编：张三 李四"
     assert box.body.split("\n") == [
         "版式设计：王五 赵六（县融媒体中心技术部）",
-        "数据来源：教育部、自然资源部、水利部、国家林草局、国家能源局",
+        "数据来源：县教育局、县自然资源局、县水利局、县林业局、县能源办",
         "资料来源：县统计局、县教育局",
         "本版邮箱：xiangcun@example.com（来稿请注明栏目名）",
     ]
@@ -500,29 +500,29 @@ def test_quoted_headline_broken_before_its_column_name_stays_a_headline():
     page = (
         "　　本报讯 全县今年新建乡村学校少年宫十\n"
         "所，孩子们放学后可以在少年宫里学习。\n"
-        "临河县梨园村党员突击队冲锋在前——\n"
-        "“守好乡亲们的家\n"
-        "园”（党旗在基层高高飘扬）\n"
-        "8月11日一大早，在临河县梨园\n"
+        "临河县梨园村志愿服务队连夜出动——\n"
+        "“护住全村人的麦\n"
+        "田”（志愿服务在一线行动）\n"
+        "8月12日天刚亮，在临河县梨园\n"
         "村村口，党员突击队正在集合，\n"
         "准备转移低洼地带的群众。\n"
     )
     items = segment_text(page).items
-    assert items[-1].kicker == "临河县梨园村党员突击队冲锋在前——"
-    assert items[-1].headline == "“守好乡亲们的家园”（党旗在基层高高飘扬）"
-    assert items[-1].body.startswith("8月11日一大早")
+    assert items[-1].kicker == "临河县梨园村志愿服务队连夜出动——"
+    assert items[-1].headline == "“护住全村人的麦田”（志愿服务在一线行动）"
+    assert items[-1].body.startswith("8月12日天刚亮")
 
 
 def test_closing_quote_alone_on_the_last_line_of_the_page_ends_the_last_paragraph():
     page = (
         "　　本报讯 老董在社区干了三十年民警，\n"
         "调解过的邻里纠纷数不清。\n"
-        "　　居民们给他点赞：“几十年如一日，\n"
-        "不简单。”“平凡的岗位，不平凡的人生！\n"
+        "　　居民们这样评价：“三十年如一日，\n"
+        "真难得。”“平常的小事，不平常的坚持！\n"
         "”\n"
     )
     [item] = segment_text(page).items
-    assert item.body.endswith("“平凡的岗位，不平凡的人生！”")
+    assert item.body.endswith("“平常的小事，不平常的坚持！”")
     assert item.headline is None
 
 
@@ -534,25 +534,25 @@ def test_designer_line_does_not_run_into_the_text_under_it():
         "少年宫十所，孩子们放学后可以在\n"
         "少年宫里学习书法、舞蹈和编程。\n"
         "版式设计：王五\n"
-        "把传统、现代和时尚相结合，在\n"
-        "传承的基础上恰到好处地把握创\n"
-        "新之“度”，这就是我理解的古\n"
-        "筝艺术的与时俱进。\n"
-        "与古筝艺术相伴三十余年，我越\n"
-        "来越认识到，琴音是寄托细腻心\n"
-        "境的最好载体。\n"
+        "把民歌、戏曲和流行相融合，在\n"
+        "守正的前提下大胆地尝试新的创\n"
+        "作手法，这就是我理解的乡村音\n"
+        "乐的与时俱进。\n"
+        "与乡村音乐相伴二十余年，我越\n"
+        "来越明白，歌声是传递乡土深情\n"
+        "的最好方式。\n"
     )
     items = segment_text(page).items
     assert items[0].byline == "版式设计：王五"
-    assert items[-1].body.startswith("把传统、现代和时尚相结合")
+    assert items[-1].body.startswith("把民歌、戏曲和流行相融合")
 
 
 def test_kicker_under_a_list_of_sources_is_not_part_of_the_list():
     # A line with a 、 under 数据来源 carries on the list only when it is one (某部、某局): a
     # kicker with its comma and dash, or a headline with a quotation, starts the block.
     for heading, kicker, headline in (
-        ("修复治理、以稻治碱，临河县改良盐碱地三万亩——\n盐碱地上稻花香\n",
-         "修复治理、以稻治碱，临河县改良盐碱地三万亩——", "盐碱地上稻花香"),
+        ("深翻土地、引水洗盐，临河县改良盐碱地三万亩——\n盐碱地上稻花香\n",
+         "深翻土地、引水洗盐，临河县改良盐碱地三万亩——", "盐碱地上稻花香"),
         ("　　　　临河米业 抓住“数智化”机遇 推进绿色化、智\n　　　　能化转型\n",
          None, "临河米业抓住“数智化”机遇推进绿色化、智能化转型"),
     ):
@@ -592,7 +592,7 @@ def test_speaker_under_the_last_quotation_of_the_page_is_no_headline_block():
         "　　临河县的职业教育办得有声\n"
         "有色，为周边国家培养了大批技\n"
         "术人才，值得学习和借鉴。\n"
-        "——北方国家战略研究所国际问\n"
+        "——北方国家发展研究院区域问\n"
         "题研究专家阿卜杜拉卡里莫维\n"
         "奇\n"
         "（综合本报记者报道）\n"
@@ -601,7 +601,7 @@ def test_speaker_under_the_last_quotation_of_the_page_is_no_headline_block():
     assert lay.block == []
     assert [lay.units[i].text for i in lay.stream] == [
         "临河县的职业教育办得有声有色，为周边国家培养了大批技术人才，值得学习和借鉴。",
-        "——北方国家战略研究所国际问题研究专家阿卜杜拉卡里莫维奇",
+        "——北方国家发展研究院区域问题研究专家阿卜杜拉卡里莫维奇",
     ]
 
 
@@ -609,28 +609,28 @@ def test_headline_as_wide_as_the_column_and_closed_by_its_column_name_opens_the_
     # The first paragraph is set flush left in lines as wide as the headline above it; the
     # column name closing the headline's second line says where the heading ends.
     page = (
-        "临河县选聘本乡大学毕业生、退役军人回村任职\n"
-        "让“归雁”成为乡村振兴“领头雁”（乡村新观察）\n"
-        "山间小路铺着沥青，虽然弯弯曲曲，却很平整。路\n"
-        "旁两年前栽下的果树已有一人多高，走近一看，果\n"
+        "临河县请回本乡大学毕业生、退伍老兵回村任职\n"
+        "让“回乡人”成为振兴的“领头羊”（乡村新观察）\n"
+        "村口新修的水泥路一直通到果园，宽敞又平整。路\n"
+        "边三年前种下的果树已有半人多高，凑近一看，果\n"
         "子已有拇指大小。\n"
-        "回村任职的大学毕业生小王说，“归雁”要当好乡村\n"
-        "振兴的“领头雁”，带着乡亲们把果林管好。\n"
+        "回村任职的大学毕业生小王说，“回乡人”就要当好\n"
+        "振兴的“领头羊”，带着乡亲们把果林管好。\n"
     )
     [item] = segment_text(page).items
     assert item.headline == (
-        "临河县选聘本乡大学毕业生、退役军人回村任职让“归雁”成为乡村振兴“领头雁”（乡村新观察）")
-    assert item.body.startswith("山间小路铺着沥青")
+        "临河县请回本乡大学毕业生、退伍老兵回村任职让“回乡人”成为振兴的“领头羊”（乡村新观察）")
+    assert item.body.startswith("村口新修的水泥路")
 
 
 def test_who_wrote_up_or_made_the_page_closes_the_staff_box():
     # Under the staff lines at the foot of the page: the reporter who wrote the page up, and
     # a note on who helped make it, broken over two lines below a wrapped name.
     page = (
-        "　　人不负青山，青山定不负人。全县坚持生态优先、绿\n"
-        "色发展，把建设美丽乡村摆在突出位置，以高品质生态环\n"
-        "境支撑高质量发展，早日建成生态美、产业兴、百姓富\n"
-        "的美丽乡村。\n"
+        "　　守好这一方山水，就是守好全县的未来。全县坚持绿\n"
+        "色发展，把治山治水摆在全县工作的第一位，用干净的山\n"
+        "水带动乡村旅游，让更多的村民吃上生态饭、走上致富\n"
+        "的新路子。\n"
         "　　（本报记者张江泽）\n"
         "本版责编：李春蕾  张伟昊 王剑\n"
         "平  赵杨臻\n"
@@ -671,15 +671,15 @@ def test_dateline_broken_over_the_page_s_first_two_lines_opens_the_text():
         "　　本报临河７月\n"
         "２４日电  （记者张三）\n"
         "在临河举行的全省中学\n"
-        "生游泳锦标赛24日继续\n"
+        "生田径锦标赛24日继续\n"
         "进行，县一中选手夺得\n"
-        "男子100米蛙泳金牌。\n"
-        "全省中学生游泳锦标赛开赛\n"
-        "县一中选手夺得蛙泳金牌\n"
+        "男子100米短跑金牌。\n"
+        "全省中学生田径锦标赛开赛\n"
+        "县一中选手夺得短跑金牌\n"
     )
     [item] = segment_text(page).items
     assert item.body.startswith("本报临河7月24日电")
-    assert item.headline is not None and "蛙泳金牌" in item.headline
+    assert item.headline is not None and "短跑金牌" in item.headline
 
 
 def test_sentence_opening_with_its_date_and_ending_in_a_dash_is_text():
