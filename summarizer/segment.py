@@ -415,12 +415,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # A bracketed note wrapped over several lines closes where its bracket does.
         # (A note that opens its line, （本报某地电 / 记者… / …）, may take three or four lines
         # where the column is narrow: it closes on one of the next lines.)
-        closing = next((k for k in range(idx, min(idx + 3, len(present)))
-                        if present[k].text.endswith("）")), None)
         open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= 80 and (
             (ln.text.endswith("）") and not re.search(r"[。！？]", so_far + ln.text))
-            or (so_far.startswith("（") and closing is not None and not re.search(
-                r"[。！？（]", "".join(p.text for p in present[idx:closing + 1])))))
+            or (so_far.startswith("（") and _bracket_closes_below(present, idx))))
         # (Does the line above fill the column, as a line of a paragraph does?)
         fills = bool(buf) and cols[idx - 1] is not None and abs(buf[0].width - cols[idx - 1]) <= 2
         # Is the line set in another column than the paragraph that ended above it? (A closing
@@ -697,6 +694,15 @@ def _names_carry(staff: str, spaced: str) -> bool:
     if not _NAMES.fullmatch(spaced) or (len(tokens) >= 3 and all(len(t) == 1 for t in tokens)):
         return False  # (one character after another: OCR spacing in a line of text)
     return bool(_STAFF_HEAD.match(staff) or (_STAFF_PEOPLE.match(staff) and len(tokens) > 1))
+
+
+def _bracket_closes_below(lines: list[_Line], idx: int) -> bool:
+    """Whether one of ``lines[idx:idx + 3]`` closes an open bracket, with no sentence end
+    and no new bracket before it."""
+    for k in range(idx, min(idx + 3, len(lines))):
+        if lines[k].text.endswith("）"):
+            return not re.search(r"[。！？（]", "".join(ln.text for ln in lines[idx:k + 1]))
+    return False
 
 
 def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
