@@ -1496,24 +1496,18 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     items: list[Item] = []
     if not stream:
         return Page(source=source, items=_without_paragraphs(units))
-    segments = _cut(units, stream, cands)
+    segments, undone = _cut(units, stream, cands)
 
     # Headlines count as documents too, so that a page of one article still weighs its words.
-    sim = _Similarity([units[i].text for i in stream] + [c.lines[0] for c in cands[:block_cands]])
-    owner = _assign_block([c.lines[0] for c in cands[:block_cands]], segments, stream, units,
-                          block_cands, sim)
+    block_lines = [c.lines[0] for c in cands[:block_cands]]
+    sim = _Similarity([units[i].text for i in stream] + block_lines)
+    owner = _assign_block(block_lines, segments, stream, units, block_cands, sim)
+    segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim)
     segments, owner = _join_pieces(segments, owner, units, stream, cands, block_cands)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
     # box of quotations) and joins the body of the article it shares most words with.
-    leftover: list[list[int]] = []
-    for c in range(block_cands):
-        if c in owner:
-            continue
-        if leftover and leftover[-1][-1] == c - 1:
-            leftover[-1].append(c)
-        else:
-            leftover.append([c])
+    leftover = _unowned_runs(owner, block_cands)
     kept_runs = [run for run in leftover if len(run) >= _LEFTOVER_RUN]
     for c in (c for run in leftover if len(run) < _LEFTOVER_RUN for c in run):
         log.warning("headline %r matched no article on the page; left unassigned",
@@ -1724,6 +1718,57 @@ def _assign_block(
     return owner
 
 
+def _unowned_runs(owner: dict[int, int], count: int) -> list[list[int]]:
+    """Runs of adjacent block lines that no article took."""
+    runs: list[list[int]] = []
+    for c in range(count):
+        if c in owner:
+            continue
+        if runs and runs[-1][-1] == c - 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _reclaim_cuts(
+    undone: dict[int, int], segments: list[_Segment], owner: dict[int, int], lines: list[str],
+    stream: list[int], units: list[_Unit], sim: _Similarity,
+) -> tuple[list[_Segment], dict[int, int]]:
+    """Cut again where content parted two articles and only their shared column joined
+    them (``undone``: stream position -> the headline content gave the lower part), when
+    that lets a headline no article took find its article. Returns segments and owners.
+    """
+    for p, state in sorted(undone.items()):
+        # (A run of lines long enough to be text set without punctuation is no headline.)
+        missing = {c for run in _unowned_runs(owner, len(lines)) if len(run) < _LEFTOVER_RUN
+                   for c in run}
+        if not missing:
+            break
+        si = next(k for k, seg in enumerate(segments) if p in seg.units)
+        seg = segments[si]
+        at = seg.units.index(p)
+        # (Bullet points sum up the report they stand over, all of it.)
+        if at == 0 or any(_BULLET.match(units[stream[q]].text) for q in seg.units[:at]):
+            continue
+        trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
+                                 _Segment(seg.units[at:], state)] + segments[si + 1:]
+        trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
+        found = trial_owner.keys() - owner.keys()
+        headed = set(trial_owner.values()) | {
+            k for k, t in enumerate(trial) if t.state >= len(lines)}
+        # The block must agree with content on the headline of the part cut off, and the
+        # headline the whole article had goes to one of its parts, whole. A line found for
+        # the upper part right above the lower part's headline is more likely the
+        # headline over that one, a subtitle (a column name may close the line between).
+        whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
+        over = any(trial_owner[c] == si and c + 1 == state for c in found)
+        if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
+                and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
+            segments, owner = trial, trial_owner
+    return segments, owner
+
+
 def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_Unit],
                  stream: list[int], cands: list[_Candidate], block_cands: int,
                  ) -> tuple[list[_Segment], dict[int, int]]:
@@ -1769,7 +1814,11 @@ def _pictured(units: list[_Unit], stream: list[int], seg: _Segment) -> bool:
             or any(units[i].kind == "credit" for i in range(last + 1, end)))
 
 
-def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list[_Segment]:
+def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
+         ) -> tuple[list[_Segment], dict[int, int]]:
+    """Cut the stream into articles. Also returns the cuts content found between two
+    headlines but the column undid (stream position -> the headline below it), for the
+    headline block to claim back."""
     texts = [units[i].text for i in stream]
     sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
     grams = [_grams(t) for t in texts]
@@ -1861,8 +1910,10 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
     if sum(c.at is None for c in cands) < 2:
         col_breaks |= inline_at
     hard = [structural[p] or p in col_breaks for p in range(n)]
+    undone: dict[int, int] = {}
     segments = _merge_same_column(
-        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard, emit)
+        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard, emit,
+        undone)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
     # else attended (李红参加会见。) closes the report above it.
@@ -1896,11 +1947,12 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate]) -> list
             merged[-1].roundup = merged[-1].roundup or roundup
         else:
             merged.append(seg)
-    return merged
+    return merged, undone
 
 
 def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],
-                       hard: list[bool], emit: list[list[float]]) -> list[_Segment]:
+                       hard: list[bool], emit: list[list[float]],
+                       undone: dict[int, int]) -> list[_Segment]:
     """Undo cuts that nothing but content argued for when the column runs on unchanged:
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
@@ -1923,6 +1975,8 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
                     and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN):
+                if 0 <= prev.state != seg.state >= 0:
+                    undone[p] = seg.state
                 prev.units.extend(seg.units)
                 if prev.state < 0:
                     prev.state = seg.state

@@ -2374,6 +2374,33 @@ def test_neighbours_in_the_same_column_stay_apart_when_each_has_its_own_block_he
     assert canteen.body.startswith("全县四十所乡村学校的食堂")
 
 
+def test_headline_no_article_took_cuts_again_where_only_the_shared_column_joined_two():
+    # The library piece mentions the canteens' villages and schools, so each side shares
+    # some words with the other's headline; the column alone would make them one article
+    # and leave the second headline without one.
+    page = (
+        "市图书馆延长夏季开放时间（文化广角）\n"
+        "乡村学校食堂全部完成改造（民生观察）\n"
+        "市图书馆七月起延长夏季开放时间，每\n"
+        "天开放到晚上九点，周末照常开放。\n"
+        "图书馆还在少儿阅览区增加了座位，方\n"
+        "便乡村学校的孩子们来图书馆读书。\n"
+        "馆长说，延长开放时间后，市图书馆每\n"
+        "天都有上千名读者，书架全部坐满。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "改造后的食堂宽敞明亮，饭菜也更可口，\n"
+        "学生们吃得放心，家长们也安心。\n"
+        "县教育局要求各校公开食材来源，并请\n"
+        "家长代表参与每月的食堂检查。\n"
+    )
+    library, canteen = articles(page)
+    assert library.headline == "市图书馆延长夏季开放时间（文化广角）"
+    assert library.body.endswith("书架全部坐满。")
+    assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
+    assert canteen.body.startswith("全县四十所乡村学校的食堂")
+
+
 def test_photo_credit_as_wide_as_the_column_does_not_run_into_the_headline_below():
     page = (
         "县图书馆新馆开放\n"
