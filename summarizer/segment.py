@@ -496,7 +496,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  # (a note closing the page, （某某参 / 与制作）)
                                  or (so_far.startswith("（") and ln.text.endswith("）")
                                      and bool(_NOTE_LINE.match(so_far + ln.text)))
-                                 or (len(buf) == 1 and _quote_wrapped(so_far, ln.text)))
+                                 or (len(buf) == 1 and _quote_wrapped(so_far, ln.text))
+                                 or _quote_closed(so_far, ln.text))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
         # below, is a headline exactly as wide as its article's column; so is a second such
@@ -730,6 +731,17 @@ def _quote_wrapped(upper: str, lower: str) -> bool:
     inside, after = lower.split("”", 1)
     return ("“" not in inside and bool(after) and after[0] not in "（("
             and not re.search(r"[。！？]", upper + inside))
+
+
+def _quote_closed(upper: str, lower: str) -> bool:
+    """Whether ``lower`` closes the quotation a paragraph left open and ends the paragraph
+    with it (…校长说，“明年… / 到那时，…都能用上。”). A quotation over several paragraphs
+    opens each of them again, so a line that closes one without opening it goes on the
+    paragraph above."""
+    if upper.count("“") <= upper.count("”") or lower.startswith("“"):
+        return False
+    inside = lower.split("”", 1)[0]
+    return lower.endswith(("。”", "！”", "？”")) and "“" not in inside and inside != lower
 
 
 def _signature_broken(upper: _Line, lower: _Line) -> bool:
@@ -1019,6 +1031,9 @@ _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a swi
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
+# How much more of its words a one-line paragraph closing an article above a content cut
+# must share with the paragraphs below the cut than with those above it to go below.
+_EDGE_MARGIN = 0.1
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
@@ -1914,6 +1929,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     segments = _merge_same_column(
         _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard, emit,
         undone)
+    segments = _shift_short_edges(segments, units, stream, structural, inline_at, bigrams, sim)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
     # else attended (李红参加会见。) closes the report above it.
@@ -1948,6 +1964,30 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
         else:
             merged.append(seg)
     return merged, undone
+
+
+def _shift_short_edges(segments: list[_Segment], units: list[_Unit], stream: list[int],
+                       structural: list[bool], inline_at: set[int], bigrams: list[set[str]],
+                       sim: _Similarity) -> list[_Segment]:
+    """Move a one-line paragraph ending an article above a cut content made to the article
+    below when the paragraphs there share its words: content alone says little about so
+    short a paragraph, and the sentence a report opens with is often one. (The other way
+    round, a closing sentence taken for an opening one, moved editors' notes and datelines
+    away from their articles.)"""
+    for a, b in zip(segments, segments[1:], strict=False):
+        p = b.units[0]
+        q = p - 1
+        # (A line with a colon in it is a field of a list entry, 项目：…, not a sentence.)
+        if (structural[p] or p in inline_at or a.units[-1] != q or len(a.units) < 2
+                or units[stream[q]].lines != 1 or re.search(r"[：:]", units[stream[q]].text)):
+            continue
+        above = set().union(*(bigrams[r] for r in a.units[-3:-1]))
+        below = set().union(*(bigrams[r] for r in b.units[:2]))
+        # (One word in common may be chance.)
+        if len(bigrams[q] & below) >= 2 and (
+                sim.share(bigrams[q], below) > sim.share(bigrams[q], above) + _EDGE_MARGIN):
+            b.units.insert(0, a.units.pop())
+    return segments
 
 
 def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: list[int],

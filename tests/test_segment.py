@@ -2401,6 +2401,51 @@ def test_headline_no_article_took_cuts_again_where_only_the_shared_column_joined
     assert canteen.body.startswith("全县四十所乡村学校的食堂")
 
 
+def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_words():
+    # The sentence opening the second piece fits on one line, a little wider than its own
+    # column: column alone would leave it under the first piece.
+    page = (
+        "越来越多的年轻人回到家乡创业，有的开网店卖山货，有的\n"
+        "办起民宿迎接游客，有的把老手艺做成了新产品，乡村的\n"
+        "面貌一天天发生着变化。县里为返乡青年开设创业培训班，\n"
+        "帮助他们解决场地、资金和销路等方面的难题，让大家\n"
+        "安心扎根、放手干事。\n"
+        "只要肯吃苦、肯钻研，乡村同样是年轻人施展才华的舞台，\n"
+        "这片土地上一定会有更多梦想开花结果。\n"
+        "近日，第五届全国青少年机器人大赛在省城体育馆举行。\n"
+        "来自全国三十多个省份的两千多名青少年机器人\n"
+        "爱好者齐聚体育馆，围绕智能搬运、垃圾分类、\n"
+        "救援探险等项目同场竞技，展示了各自设计的作\n"
+        "品。\n"
+        "本届机器人大赛首次设立乡村学校专项赛，不少\n"
+        "来自山区的孩子第一次走进体育馆参加比赛，\n"
+        "他们用废旧材料制作的机器人赢得了评委的称赞。\n"
+    )
+    *_, village, robots = articles(page)
+    assert village.body.endswith("一定会有更多梦想开花结果。")
+    assert robots.body.startswith("近日，第五届全国青少年机器人大赛在省城体育馆举行。\n")
+
+
+def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
+    # On a page set flush left a full line ending in a full stop may end a paragraph; the
+    # line under it closes the quotation the paragraph opened, so it cannot start one.
+    page = (
+        "县图书馆新馆下月开放\n"
+        "乡村学校食堂全部完成改造\n"
+        "县图书馆新馆建筑面积八千平方米，设有少儿阅\n"
+        "览区、自习区和报告厅，藏书十二万册。\n"
+        "馆长周明说，“新馆下月起每天开放到晚上九点。\n"
+        "到那时，孩子们放学后都能来这里读书。”\n"
+        "全县四十所乡村学校的食堂已经全部完成改造，\n"
+        "新添了冷库和消毒设备。县教育局要求各校公开\n"
+        "食材来源，并请家长代表参与每月的食堂检查。\n"
+    )
+    library, canteen = articles(page)
+    assert library.body.endswith("到那时，孩子们放学后都能来这里读书。”")
+    assert "馆长周明说，“新馆下月起每天开放到晚上九点。到那时" in library.body
+    assert canteen.body.startswith("全县四十所乡村学校的食堂")
+
+
 def test_photo_credit_as_wide_as_the_column_does_not_run_into_the_headline_below():
     page = (
         "县图书馆新馆开放\n"
