@@ -1977,9 +1977,12 @@ def _shift_short_edges(segments: list[_Segment], units: list[_Unit], stream: lis
     for a, b in zip(segments, segments[1:], strict=False):
         p = b.units[0]
         q = p - 1
-        # (A line with a colon in it is a field of a list entry, 项目：…, not a sentence.)
+        # (A line with a colon in it is a field of a list entry, 项目：…, not a sentence; one
+        # ending in an exclamation mark is a wish or a call closing a piece, 预祝…成功！.)
+        text = units[stream[q]].text
         if (structural[p] or p in inline_at or a.units[-1] != q or len(a.units) < 2
-                or units[stream[q]].lines != 1 or re.search(r"[：:]", units[stream[q]].text)):
+                or units[stream[q]].lines != 1 or re.search(r"[：:]", text)
+                or text.endswith(("！", "!"))):
             continue
         above = set().union(*(bigrams[r] for r in a.units[-3:-1]))
         below = set().union(*(bigrams[r] for r in b.units[:2]))

@@ -2426,6 +2426,29 @@ def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_wor
     assert robots.body.startswith("近日，第五届全国青少年机器人大赛在省城体育馆举行。\n")
 
 
+def test_one_line_wish_closing_a_piece_stays_with_it_though_the_next_shares_its_words():
+    page = (
+        "越来越多的年轻人回到家乡创业，有的开网店卖山货，有的\n"
+        "办起民宿迎接游客，有的把老手艺做成了新产品，乡村的\n"
+        "面貌一天天发生着变化。县里为返乡青年开设创业培训班，\n"
+        "帮助他们解决场地、资金和销路等方面的难题，让大家\n"
+        "安心扎根、放手干事。\n"
+        "只要肯吃苦、肯钻研，乡村同样是年轻人施展才华的舞台，\n"
+        "这片土地上一定会有更多梦想开花结果。\n"
+        "预祝全国青少年机器人大赛圆满成功！\n"
+        "来自全国三十多个省份的两千多名青少年机器人\n"
+        "爱好者齐聚体育馆，围绕智能搬运、垃圾分类、\n"
+        "救援探险等项目同场竞技，展示了各自设计的作\n"
+        "品。\n"
+        "本届机器人大赛首次设立乡村学校专项赛，不少\n"
+        "来自山区的孩子第一次走进体育馆参加比赛，\n"
+        "他们用废旧材料制作的机器人赢得了评委的称赞。\n"
+    )
+    *_, village, robots = articles(page)
+    assert village.body.endswith("预祝全国青少年机器人大赛圆满成功！")
+    assert robots.body.startswith("来自全国三十多个省份")
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
