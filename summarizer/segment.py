@@ -2000,7 +2000,8 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
     a width stay apart when each took a headline the other side hardly mentions
-    (``emit`` below ``_FOREIGN``)."""
+    (``emit`` below ``_FOREIGN``). A cut undone between two different headlines is noted in
+    ``undone`` (its stream position -> the lower headline)."""
     def known(ps: list[int]) -> tuple[int, int] | None:
         return next((units[stream[q]].column for q in ps if units[stream[q]].column), None)
 
