@@ -66,6 +66,10 @@ _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评�
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
 _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
+# A public-service advertisement's credit, who made it and who paid for it
+# (某报社公益广告制作中心  某某公司), closes the advertisement's text.
+_PSA_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,20}公益广告制作中心\s*[\u4e00-\u9fff（）()\s]{0,30}$")
+_PSA_WRAPPED = re.compile(r"[\u4e00-\u9fff]{2,20}公益广告[\u4e00-\u9fff（）()\s]{0,40}")
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
@@ -497,6 +501,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  or (so_far.startswith("（") and ln.text.endswith("）")
                                      and bool(_NOTE_LINE.match(so_far + ln.text)))
                                  or (len(buf) == 1 and _quote_wrapped(so_far, ln.text))
+                                 # (an advertisement's credit, until its sponsor's name
+                                 # is complete)
+                                 or (bool(_PSA_WRAPPED.fullmatch(so_far + ln.text))
+                                     and not so_far.endswith(("公司", "集团")))
                                  or _quote_closed(so_far, ln.text))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
@@ -607,14 +615,15 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
             # (A note in brackets may wrap over more lines where the column is narrow.)
             if last + k < n and (k <= 3 or _NOTE_LINE.fullmatch(joined)) and (
                     _is_short_kind(joined, lines[last + 1].spaced if k == 1 else "")
-                    or _SIGNATURE.fullmatch(joined)):
+                    or _SIGNATURE.fullmatch(joined) or _PSA_CREDIT.match(joined)):
                 note = last + 1
                 last += k
-                # An address broken at the column edge, the bracket it opens and the names of
-                # a staff line carry on.
+                # An address broken at the column edge, the bracket it opens, the names of
+                # a staff line and the company paying for an advertisement carry on.
                 while last + 1 < n and (_email_broken(lines[last].text, lines[last + 1].text) or (
                         joined.count("（") > joined.count("）") and len(joined) <= 80) or (
-                        _names_carry(joined, lines[last + 1].spaced))):
+                        _names_carry(joined, lines[last + 1].spaced)) or (
+                        _PSA_CREDIT.match(joined + lines[last + 1].text))):
                     last += 1
                     joined = "".join(ln.text for ln in lines[note:last + 1])
                 # A note as wide as the column above it wraps onto the next line.
@@ -965,8 +974,10 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         and not re.search(r"[。！？；：:]", text) and text.count("，") == 1)
     # (A sentence may end in a dash that opens a quotation or list below it: 8月4日，某地传来
     # 消息——.)
+    # (A public-service advertisement's credit is the advertisement's text.)
     if (short or wrapped_head or (nlines <= 2 and text.endswith("——")
-                                  and not _TIME_OPENING.match(text))) and not _labelled(text):
+                                  and not _TIME_OPENING.match(text))) and not (
+            _labelled(text) or _PSA_CREDIT.match(text)):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     head = _OPENER.match(text)

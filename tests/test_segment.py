@@ -2449,6 +2449,26 @@ def test_one_line_wish_closing_a_piece_stays_with_it_though_the_next_shares_its_
     assert robots.body.startswith("来自全国三十多个省份")
 
 
+def test_public_service_advert_keeps_its_credit_wrapped_over_narrow_lines():
+    page = (
+        "县里新建三座污水处理站\n"
+        "　　县里新建的三座污水处理站本月投入运行，\n"
+        "每天可处理污水一万吨。\n"
+        "　　　　　　　　　　　　　（王芳）\n"
+        "节约用水从我做起\n"
+        "　　珍惜每一滴水，让节水成\n"
+        "为每个家庭的好习惯，一起\n"
+        "守护家乡的绿水青山。\n"
+        "　　河东日报社公益广告制\n"
+        "作中心   河东水务集团有\n"
+        "限公司\n"
+    )
+    plant, advert = articles(page)
+    assert plant.body.endswith("每天可处理污水一万吨。")
+    assert advert.headline == "节约用水从我做起"
+    assert advert.body.endswith("\n河东日报社公益广告制作中心河东水务集团有限公司")
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
