@@ -66,6 +66,9 @@ _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评�
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
 _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
+# A note that the full text of a letter or speech is printed elsewhere (（回信全文另发）)
+# ends the paragraph reporting it; the report goes on below.
+_ELSEWHERE = re.compile(r"[（(][^（）()]{0,12}全文另发[）)]")
 # A public-service advertisement's credit, who made it and who paid for it
 # (某报社公益广告制作中心  某某公司), closes the advertisement's text.
 _PSA_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,20}公益广告制作中心\s*[\u4e00-\u9fff（）()\s]{0,30}$")
@@ -505,7 +508,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  # is complete)
                                  or (bool(_PSA_WRAPPED.fullmatch(so_far + ln.text))
                                      and not so_far.endswith(("公司", "集团")))
-                                 or _quote_closed(so_far, ln.text))
+                                 or _quote_closed(so_far, ln.text)
+                                 # (a note that the full text is printed elsewhere)
+                                 or bool(_ELSEWHERE.fullmatch(ln.text)))
         # On a page that prints each headline over its article, an unpunctuated line that fills
         # a column other than that of the paragraph ended above it, and whose words recur
         # below, is a headline exactly as wide as its article's column; so is a second such
@@ -1649,6 +1654,10 @@ def _bound(upper: str, lower: str) -> bool:
     # A character or two, with or without the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.
     if not _closes(upper) and (len(b) == 1 or (len(b) == 2 and b != lower)):
+        return True
+    # So is one character and a list's 、 (…访华 / 团、某某集团…): a name broken at its end.
+    if not _closes(upper) and re.match(r"[\u4e00-\u9fff]、", lower) and (
+            lower[0] not in "一二三四五六七八九十"):
         return True
     # Short parts of equal length, each its own line, are one headline set in parallel
     # (促进交流 / 书写友谊); a list of briefs repeats its ending (某某同志逝世), and a place

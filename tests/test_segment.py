@@ -2469,6 +2469,37 @@ def test_public_service_advert_keeps_its_credit_wrapped_over_narrow_lines():
     assert advert.body.endswith("\n河东日报社公益广告制作中心河东水务集团有限公司")
 
 
+def test_note_that_the_full_letter_is_printed_elsewhere_does_not_end_the_report():
+    page = (
+        "县长给山区小学师生回信\n"
+        "　　本报河东5月9日电  县长李明近日给山\n"
+        "区小学师生回信，鼓励孩子们好好读书，长\n"
+        "大建设家乡。\n"
+        "（回信全文另发）\n"
+        "　　这所小学位于县城以北八十公里的山区，\n"
+        "全校有学生一百二十名。\n"
+    )
+    (report,) = articles(page)
+    assert report.headline == "县长给山区小学师生回信"
+    assert "长大建设家乡。（回信全文另发）\n" in report.body
+    assert report.body.endswith("全校有学生一百二十名。")
+
+
+def test_block_headline_broken_one_character_before_a_list_comma_stays_whole():
+    # Each line shares words with one of the two reports under the headline; the second
+    # line opens with the last character of the name above it.
+    page = (
+        "县长分别会见河西农机公司考察\n"
+        "团、南山茶叶协会负责人\n"
+        "　　本报河东5月9日电  县长李明9日上午会见河西农\n"
+        "机公司考察团一行，双方就农机租赁合作交换了意见。\n"
+        "　　本报河东5月9日电  县长李明9日下午会见南山茶\n"
+        "叶协会负责人，介绍了本县茶园的发展情况。\n"
+    )
+    first, *_ = articles(page)
+    assert first.headline == "县长分别会见河西农机公司考察团、南山茶叶协会负责人"
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
