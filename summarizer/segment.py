@@ -66,6 +66,8 @@ _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评�
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
 _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
+# A line naming who speaks in the paragraphs under it (某某代表、某大学校长某某：).
+_SPEAKER = re.compile(r"[^。！？；：:“”]{4,60}[：:]")
 # A note that the full text of a letter or speech is printed elsewhere (（回信全文另发）)
 # ends the paragraph reporting it; the report goes on below.
 _ELSEWHERE = re.compile(r"[（(][^（）()]{0,12}全文另发[）)]")
@@ -1926,10 +1928,15 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
                 if first is not seg:
                     seg.state = -1
     inline_at = {c.at for c in cands if c.at is not None}
+    # Statements collected in one article (某某代表、某职务某某： / its text / （本报记者某某
+    # 采访整理）) each close with the reporter's write-up credit; the next speaker's name
+    # under one goes on with the article.
+    collected = [p > 0 and bool(_SPEAKER.fullmatch(texts[p]))
+                 and "采访整理" in (_end_byline(units, stream, p) or "") for p in range(n)]
     structural = [
         p > 0 and (
             (units[stream[p]].opener and not led[p])
-            or (_after_byline(units, stream, p) and not letter[p])
+            or (_after_byline(units, stream, p) and not letter[p] and not collected[p])
             or (any(_label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
                 # (an editor's note, signed ——编者, may stand above the box)
                 and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))

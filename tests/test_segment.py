@@ -2500,6 +2500,28 @@ def test_block_headline_broken_one_character_before_a_list_comma_stays_whole():
     assert first.headline == "县长分别会见河西农机公司考察团、南山茶叶协会负责人"
 
 
+def test_statements_collected_in_one_article_stay_one_article_under_their_write_up_credits():
+    page = (
+        "两位乡村教师谈办学\n"
+        "　　乡村学校怎样办得更好？记者请两位乡村\n"
+        "教师谈了谈。\n"
+        "　　河东县山口小学校长、县人大代表周明：\n"
+        "　　让每个孩子都有书读\n"
+        "　　学校去年建起了图书室，孩子们每周都能借\n"
+        "两本书，读书的孩子越来越多。\n"
+        "　　（本报记者  王芳采访整理）\n"
+        "　　河东县石桥小学教师、县人大代表李红：\n"
+        "　　把体育课上好\n"
+        "　　我们请来了县体校的教练，每周给孩子们上\n"
+        "两节足球课，孩子们的体质明显增强了。\n"
+        "　　（本报记者  王芳采访整理）\n"
+    )
+    (column,) = articles(page)
+    assert column.headline == "两位乡村教师谈办学"
+    assert "县人大代表李红：" in column.body
+    assert column.body.endswith("孩子们的体质明显增强了。")
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
