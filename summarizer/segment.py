@@ -649,7 +649,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     width = lines[m - 1].width if m > 0 else 0
     # (A line far wider than any column, or ending in a column name, is a headline; the first
     # paragraph reaches back no further than such a line among the page's first three, where
-    # a headline stands; lower down the bracket may be an aside of the text.)
+    # a headline stands, nor than a kicker ending in —— there and the line under it; lower
+    # down the bracket may be an aside of the text and the dash may open a quotation.)
     if m > 0 and not lines[m].indent and width <= _WIDEST_COLUMN and not _HEAD_TAG.search(
             lines[m - 1].text):
         j = m - 1
@@ -657,7 +658,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         base = _set_width(lines[m - 1])
         if width >= _set_width(lines[m]) - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and not lines[j].centred and (
-                j > 2 or not _HEAD_TAG.search(lines[j].text)) and (
+                j > 2 or not (_HEAD_TAG.search(lines[j].text) or lines[j].text.endswith("——")
+                              or (j > 0 and lines[j - 1].text.endswith("——")))) and (
                 abs(_set_width(lines[j]) - base) <= 2 or lines[j].text.endswith(("，", "、"))
                 # the short last line of an unpunctuated lead paragraph under a full one
                 or (j > 0 and abs(_set_width(lines[j - 1]) - base) <= 2

@@ -2522,6 +2522,22 @@ def test_statements_collected_in_one_article_stay_one_article_under_their_write_
     assert column.body.endswith("孩子们的体质明显增强了。")
 
 
+def test_kicker_and_headline_as_wide_as_the_column_at_the_top_of_the_page_are_no_text():
+    page = (
+        "山里娃组成的合唱团——\n"
+        "用歌声唱出对家乡的满腔爱\n"
+        "“青青的山，绿绿的水，我\n"
+        "的家乡真呀真美丽……”昨\n"
+        "天下午，县实验小学合唱团\n"
+        "的三十名孩子站上了省城的\n"
+        "舞台，赢得了全场的掌声。\n"
+    )
+    (choir,) = articles(page)
+    assert choir.kicker == "山里娃组成的合唱团——"
+    assert choir.headline == "用歌声唱出对家乡的满腔爱"
+    assert choir.body.startswith("“青青的山，绿绿的水，")
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
