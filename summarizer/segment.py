@@ -443,9 +443,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         tag = _HEAD_TAG.search(so_far)
         # (The question mark closing such a headline may be pushed onto the column name's
         # line: 组织者担责吗 / ？（以案说法）.)
+        # (So may a headline of two lines under a kicker ending in —— or set in another
+        # column than the paragraph above; a paragraph's first line set in, a bracket or a
+        # list's 、 before the tag make it text: 中央党校（国家行政学院）科研部、… / ….)
         tagged = (bool(tag) and (len(buf) == 1 or (
                       len(buf) == 2 and buf[1].text[0] in "？！"
-                      and tag.start() == len(buf[0].text)))
+                      and tag.start() == len(buf[0].text)) or (
+                      len(buf) == 2 and (buf[0].text.endswith("——") or moved)
+                      and not buf[0].indent and not re.search(r"[（(、]", so_far[:tag.start()])))
                   and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note

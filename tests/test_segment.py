@@ -2538,6 +2538,28 @@ def test_kicker_and_headline_as_wide_as_the_column_at_the_top_of_the_page_are_no
     assert choir.body.startswith("“青青的山，绿绿的水，")
 
 
+@pytest.mark.parametrize("above, heading, text", [
+    # under a kicker ending in a dash, all as wide as the column
+    (("全县四十所乡村学校的食堂已经", "全部完成改造，新添了冷库和消毒", "设备，孩子们吃得放心。",
+      "（作者为河东县教育局干部）"),
+     ("河东县人民医院巡回医疗队——", "专家团队走进偏远山村（健康快车）"),
+     ("近日，县人民医院组织专家团队走", "进十二个山村，为三千多名村民免",
+      "费体检，送去常用药品。")),
+    # in a narrower column than the article above, with a comma in it
+    (("全县四十所乡村学校的食堂已经全部完成改造，", "新添了冷库和消毒设备，县教育局要求各校公开",
+      "食材来源，并请家长代表参与每月的食堂检查。"),
+     ("和乡亲们站在一起，推动乡", "村振兴走深走实（田间笔记）"),
+     ("驻村三年，我和乡亲们一起", "修路、种果树、办合作社，", "村里的日子一天比一天好。")),
+])
+def test_headline_of_two_lines_closed_by_its_column_name_stands_apart_from_the_text(
+        above, heading, text):
+    page = "乡村学校食堂全部完成改造\n" + "\n".join(above + heading + text) + "\n"
+    canteen, second = articles(page)
+    assert canteen.body.endswith(next(ln for ln in reversed(above) if ln.endswith("。")))
+    assert (second.kicker or "") + second.headline == "".join(heading)
+    assert second.body == "".join(text)
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
