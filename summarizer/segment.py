@@ -74,6 +74,7 @@ _ELSEWHERE = re.compile(r"[（(][^（）()]{0,12}全文另发[）)]")
 # A public-service advertisement's credit, who made it and who paid for it
 # (某报社公益广告制作中心  某某公司), closes the advertisement's text.
 _PSA_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,20}公益广告制作中心\s*[\u4e00-\u9fff（）()\s]{0,30}$")
+# (What such a credit holds so far while narrow lines wrap it: 某报社公益广告制 / 作中心…)
 _PSA_WRAPPED = re.compile(r"[\u4e00-\u9fff]{2,20}公益广告[\u4e00-\u9fff（）()\s]{0,40}")
 # Author notes printed under an article: （作者为…）, （本报记者 …采访整理）, （谷业凯）.
 _NOTE_LINE = re.compile(
