@@ -1061,6 +1061,8 @@ _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to k
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
+# Titles of a page's call for contributions, a notice of its own.
+_CALLS = frozenset(("欢迎赐稿", "欢迎来稿", "征稿启事"))
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 # Last characters of a place name (某某县): a kicker naming a place stands on its own line.
@@ -1493,7 +1495,9 @@ def _run_opens_article(lay: _Layout, p: int) -> bool:
     byline or author note, where the article above is over."""
     run = lay.inline_runs[p]
     above = run[0] - 1
-    return p > 0 and above >= 0 and _byline_owner(lay.units, above) == "previous"
+    # (So does a call for contributions, 欢迎赐稿: the page's notice, never a sub-head.)
+    return p > 0 and above >= 0 and (_byline_owner(lay.units, above) == "previous" or any(
+        lay.units[j].text in _CALLS for j in run))
 
 
 def _heading_probability(features: list[float]) -> float:

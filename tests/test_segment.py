@@ -2560,6 +2560,23 @@ def test_headline_of_two_lines_closed_by_its_column_name_stands_apart_from_the_t
     assert second.body == "".join(text)
 
 
+def test_call_for_contributions_under_the_last_article_is_a_notice_of_its_own():
+    page = (
+        "读书让乡村孩子看见更大的世界\n"
+        "县里给每所乡村小学都建起了图书室，孩子们每\n"
+        "周都能借两本书，读书的孩子越来越多，家长们\n"
+        "也愿意陪孩子一起读，书香正在走进更多家庭。\n"
+        "欢迎赐稿\n"
+        "各位读者，本版“乡村教育”“读书会”等栏目长期\n"
+        "征稿，欢迎赐稿，请勿一稿多投。\n"
+        "本版邮箱：xiangcun@example.com（来稿请注明栏目名）\n"
+    )
+    reading, call = articles(page)
+    assert reading.body.endswith("书香正在走进更多家庭。")
+    assert call.headline == "欢迎赐稿"
+    assert call.body.startswith("各位读者，")
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
