@@ -71,6 +71,8 @@ _SPEAKER = re.compile(r"[^。！？；：:“”]{4,60}[：:]")
 # A note that the full text of a letter or speech is printed elsewhere (（回信全文另发）)
 # ends the paragraph reporting it; the report goes on below.
 _ELSEWHERE = re.compile(r"[（(][^（）()]{0,12}全文另发[）)]")
+# A line ending in a whole e-mail address (电子邮箱：…@example.com) ends there.
+_ADDRESS_END = re.compile(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 # A public-service advertisement's credit, who made it and who paid for it
 # (某报社公益广告制作中心  某某公司), closes the advertisement's text.
 _PSA_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,20}公益广告制作中心\s*[\u4e00-\u9fff（）()\s]{0,30}$")
@@ -639,9 +641,11 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                         _PSA_CREDIT.match(joined + lines[last + 1].text))):
                     last += 1
                     joined = "".join(ln.text for ln in lines[note:last + 1])
-                # A note as wide as the column above it wraps onto the next line.
+                # A note as wide as the column above it wraps onto the next line, unless it
+                # ends in a whole e-mail address.
                 while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
                        and not _ends_terminal(lines[last].text)
+                       and not _ADDRESS_END.search(lines[last].text)
                        and not _is_short_kind(lines[last + 1].text, lines[last + 1].spaced)):
                     last += 1
                 grown = True
@@ -842,7 +846,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if title_open:
         return True
     prev_kind = _is_short_kind(prev.text, prev.spaced)
-    if prev_kind and re.search(r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", prev.text):
+    if prev_kind and _ADDRESS_END.search(prev.text):
         return False  # a staff line ending in an e-mail address the next line does not carry on
     if prev_kind and (
             col is None or prev.width < col - 4 or prev.text.endswith(("）", ")"))):

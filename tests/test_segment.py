@@ -2577,6 +2577,25 @@ def test_call_for_contributions_under_the_last_article_is_a_notice_of_its_own():
     assert call.body.startswith("各位读者，")
 
 
+def test_staff_line_ending_in_a_whole_address_does_not_wrap_into_the_headline_block():
+    page = (
+        "　　本报讯　县里新建的三座污水处理\n"
+        "站本月投入运行，每天可处理污水一\n"
+        "万吨，周边村庄的河水变清了。\n"
+        "　　本报讯　全县四十所乡村学校的食\n"
+        "堂已经全部完成改造，新添了冷库和\n"
+        "消毒设备，孩子们吃得更放心了。\n"
+        "电子邮箱：ｘｉａｎｇｃｕｎ@ｅｘａｍｐｌｅ.ｃｏｍ\n"
+        "县里新建三座污水处理站河水变清周边村庄受益\n"
+        "乡村学校食堂全部完成改造（民生观察）\n"
+        "　　　　本版责编：李红\n"
+    )
+    water, canteen, staff = articles(page)
+    assert water.headline == "县里新建三座污水处理站河水变清周边村庄受益"
+    assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
+    assert staff.body == "电子邮箱：xiangcun@example.com"
+
+
 def test_line_closing_a_quotation_left_open_ends_the_paragraph_above_it():
     # On a page set flush left a full line ending in a full stop may end a paragraph; the
     # line under it closes the quotation the paragraph opened, so it cannot start one.
