@@ -448,7 +448,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # line: 组织者担责吗 / ？（以案说法）.)
         # (So may a headline of two lines under a kicker ending in —— or set in another
         # column than the paragraph above; a paragraph's first line set in, a bracket or a
-        # list's 、 before the tag make it text: 中央党校（国家行政学院）科研部、… / ….)
+        # list's 、 before the tag make it text: 某学院（某研究院）科研部、… / ….)
         tagged = (bool(tag) and (len(buf) == 1 or (
                       len(buf) == 2 and buf[1].text[0] in "？！"
                       and tag.start() == len(buf[0].text)) or (

@@ -2401,10 +2401,8 @@ def test_headline_no_article_took_cuts_again_where_only_the_shared_column_joined
     assert canteen.body.startswith("全县四十所乡村学校的食堂")
 
 
-def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_words():
-    # The sentence opening the second piece fits on one line, a little wider than its own
-    # column: column alone would leave it under the first piece.
-    page = (
+# Two pieces set in columns of different widths; the tests below put one line between them.
+_VILLAGE_PIECE = (
         "越来越多的年轻人回到家乡创业，有的开网店卖山货，有的\n"
         "办起民宿迎接游客，有的把老手艺做成了新产品，乡村的\n"
         "面貌一天天发生着变化。县里为返乡青年开设创业培训班，\n"
@@ -2412,7 +2410,8 @@ def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_wor
         "安心扎根、放手干事。\n"
         "只要肯吃苦、肯钻研，乡村同样是年轻人施展才华的舞台，\n"
         "这片土地上一定会有更多梦想开花结果。\n"
-        "近日，第五届全国青少年机器人大赛在省城体育馆举行。\n"
+)
+_ROBOT_REPORT = (
         "来自全国三十多个省份的两千多名青少年机器人\n"
         "爱好者齐聚体育馆，围绕智能搬运、垃圾分类、\n"
         "救援探险等项目同场竞技，展示了各自设计的作\n"
@@ -2420,30 +2419,20 @@ def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_wor
         "本届机器人大赛首次设立乡村学校专项赛，不少\n"
         "来自山区的孩子第一次走进体育馆参加比赛，\n"
         "他们用废旧材料制作的机器人赢得了评委的称赞。\n"
-    )
+)
+
+
+def test_one_line_paragraph_at_a_cut_goes_with_the_paragraphs_that_share_its_words():
+    # The sentence opening the second piece fits on one line, a little wider than its own
+    # column: column alone would leave it under the first piece.
+    page = _VILLAGE_PIECE + "近日，第五届全国青少年机器人大赛在省城体育馆举行。\n" + _ROBOT_REPORT
     *_, village, robots = articles(page)
     assert village.body.endswith("一定会有更多梦想开花结果。")
     assert robots.body.startswith("近日，第五届全国青少年机器人大赛在省城体育馆举行。\n")
 
 
 def test_one_line_wish_closing_a_piece_stays_with_it_though_the_next_shares_its_words():
-    page = (
-        "越来越多的年轻人回到家乡创业，有的开网店卖山货，有的\n"
-        "办起民宿迎接游客，有的把老手艺做成了新产品，乡村的\n"
-        "面貌一天天发生着变化。县里为返乡青年开设创业培训班，\n"
-        "帮助他们解决场地、资金和销路等方面的难题，让大家\n"
-        "安心扎根、放手干事。\n"
-        "只要肯吃苦、肯钻研，乡村同样是年轻人施展才华的舞台，\n"
-        "这片土地上一定会有更多梦想开花结果。\n"
-        "预祝全国青少年机器人大赛圆满成功！\n"
-        "来自全国三十多个省份的两千多名青少年机器人\n"
-        "爱好者齐聚体育馆，围绕智能搬运、垃圾分类、\n"
-        "救援探险等项目同场竞技，展示了各自设计的作\n"
-        "品。\n"
-        "本届机器人大赛首次设立乡村学校专项赛，不少\n"
-        "来自山区的孩子第一次走进体育馆参加比赛，\n"
-        "他们用废旧材料制作的机器人赢得了评委的称赞。\n"
-    )
+    page = _VILLAGE_PIECE + "预祝全国青少年机器人大赛圆满成功！\n" + _ROBOT_REPORT
     *_, village, robots = articles(page)
     assert village.body.endswith("预祝全国青少年机器人大赛圆满成功！")
     assert robots.body.startswith("来自全国三十多个省份")
@@ -2568,7 +2557,7 @@ def test_call_for_contributions_under_the_last_article_is_a_notice_of_its_own():
         "也愿意陪孩子一起读，书香正在走进更多家庭。\n"
         "欢迎赐稿\n"
         "各位读者，本版“乡村教育”“读书会”等栏目长期\n"
-        "征稿，欢迎赐稿，请勿一稿多投。\n"
+        "征稿，欢迎各位投稿，一稿请勿多投。\n"
         "本版邮箱：xiangcun@example.com（来稿请注明栏目名）\n"
     )
     reading, call = articles(page)
