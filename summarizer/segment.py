@@ -909,9 +909,21 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # (Wider than the column without a mark hanging past the edge: a heading line.)
         return indented_page and prev.width >= col - 1 and (
             col - 4 <= cur.width <= col + 1 or _ends_terminal(cur.text))
+    # A line of full-width characters alone fills the column to the character; one that stops a
+    # character short of the column, and of the next line but for a narrow character there
+    # (5千), was not broken by the edge: a heading nearly as wide as the column, commas or not
+    # (补齐设备短板，守护村民健康安全). An indented first line of a sentence says nothing so:
+    # OCR renders the indent unreliably.
+    # (A closing mark hanging past the edge makes the next line look one character wider.)
+    cur_width = _set_width(cur)
+    fragment = bool(re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]))
+    if not (prev.indent and indented_page and fragment) and all(
+            _is_wide(ch) or ch in "“”‘’" for ch in prev.text) and prev.width <= min(
+            col, cur_width + 1) - 2:
+        return False
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
-    if re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]):
+    if fragment:
         # ... unless the line stops well short of the column both around it and below it:
         # a sub-head with a comma (课程开齐，质量提升).
         # So does a line as wide as the paragraph above it, set in a column too narrow for
@@ -921,14 +933,6 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             prev.width >= col_below - 6) or (
             col_above is not None and col_above[0] - 1 <= prev.width <= col_above[1] + 1
             and not cur.gapped and bool(re.search(r"[，。；、！？]", cur.text)))
-    # A line of full-width characters alone fills the column to the character; one that stops a
-    # character short of both the column and the next line was not broken by the edge (a
-    # heading nearly as wide as the column).
-    # (A closing mark hanging past the edge makes the next line look one character wider.)
-    cur_width = _set_width(cur)
-    if all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text) and prev.width <= min(
-            col, cur_width) - 2:
-        return False
     return prev.width >= col - 4 or (
         col_below is not None and col_below >= 20 and prev.width >= col_below - 1
         and abs(prev.width - cur_width) <= 2)  # (narrower runs are verse, not a column)

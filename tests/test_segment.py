@@ -3921,3 +3921,31 @@ def test_segmenting_does_not_depend_on_the_hash_seed(shared_data, tmp_path):
                               env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_sub_head_with_a_comma_two_places_short_of_the_column_is_no_body_line():
+    # A line of full-width characters fills its column exactly; the line under this sub-head
+    # stops one place short only because a digit leaves too little room for a character.
+    page = (
+        "河东乡村卫生室实现全覆盖\n"
+        "河东县今年新建乡村卫生室四十二所，\n"
+        "覆盖全县所有行政村，村民在家门口\n"
+        "就能看上病、拿到药。县卫生健康局\n"
+        "负责人介绍，新建卫生室统一标准、\n"
+        "统一标识，每所配备全科医生一名。\n"
+        "“过去头疼脑热要跑二十里山路，现\n"
+        "在走几分钟就到了。”石桥村村民刘\n"
+        "大爷说。\n"
+        "补齐设备短板，守护村民健康安全\n"
+        "\n"
+        "目前，全县卫生室配备诊疗设备共5\n"
+        "千台，心电图机、血糖仪等常用设备\n"
+        "实现全覆盖，远程会诊系统连通县医\n"
+        "院。\n"
+        "县里还组织县医院医生定期下乡坐诊，\n"
+        "每周至少两次，带教乡村医生，帮助\n"
+        "他们提高诊疗水平。\n"
+    )
+    (clinics,) = articles(page)
+    assert clinics.sections == ("补齐设备短板，守护村民健康安全",)
+    assert "\n目前，全县卫生室配备诊疗设备共5千台，" in clinics.body
