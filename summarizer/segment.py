@@ -1221,12 +1221,17 @@ def _layout(text: str) -> _Layout:
                 and not _BULLET.match(u.text)):
             u.kind = "short"
     # So is a speaker or place ending in a colon (外交部发言人：) over such a headline: a
-    # kicker, not a paragraph introducing what follows.
+    # kicker, not a paragraph introducing what follows. A place alone (浙江：) is one over any
+    # headline of two lines or more, when the text above ends there (under a headline, 对话人：
+    # introduces the names of a dialogue's speakers).
     for i in range(n_units - 2, 0, -1):
         if (units[i].kind == "short" and units[i - 1].kind == "para" and units[i - 1].lines == 1
                 and re.fullmatch(r"[^，。！？；：:“”]{2,12}[：:]", units[i - 1].text)
-                and any(units[k].opener for k in range(i + 1, min(i + 3, n_units))
-                        if units[k].kind == "para")):
+                and (any(units[k].opener for k in range(i + 1, min(i + 3, n_units))
+                         if units[k].kind == "para")
+                     or (len(units[i - 1].text) <= 6 and units[i + 1].kind == "short"
+                         and units[i - 1].text[-2] not in "说道"
+                         and units[i - 2].kind == "para"))):
             units[i - 1].kind = "short"
     # A bracketed word under a heading line is the headline's column name （无影灯,
     # 迎大运  展风采）, not an author note closing the article above; in a headline block the

@@ -3949,3 +3949,29 @@ def test_sub_head_with_a_comma_two_places_short_of_the_column_is_no_body_line():
     (clinics,) = articles(page)
     assert clinics.sections == ("补齐设备短板，守护村民健康安全",)
     assert "\n目前，全县卫生室配备诊疗设备共5千台，" in clinics.body
+
+
+def test_place_ending_in_a_colon_over_a_headline_of_two_lines_is_its_kicker():
+    # Taken for a paragraph introducing what follows, the place line would join the second
+    # report to the first across the change of column.
+    page = (
+        "县里乡村学校食堂全部完成改造\n"
+        "全县四十所乡村学校的食堂已经全部完成\n"
+        "改造，新添了冷库和消毒设备，饭菜也更\n"
+        "加丰富了。县教育局要求各校每周公开食\n"
+        "谱，请家长代表轮流到食堂陪餐。\n"
+        "“孩子在学校吃得好，我们在外面打工也\n"
+        "放心。”家长王丽说。\n"
+        "河西：\n"
+        "送医下乡\n"
+        "情暖山村\n"
+        "每到周末，河西县人民医院的医生们就会背起\n"
+        "药箱走进山村，为村民量血压、测血糖，讲解\n"
+        "慢性病防治知识。今年以来，医院已组织义诊\n"
+        "八十多场，服务村民两万多人次。\n"
+        "“医生到家门口看病，方便多了。”七十多岁的\n"
+        "村民赵大爷说。\n"
+    )
+    canteens, doctors = articles(page)
+    assert canteens.body.endswith("家长王丽说。") and not canteens.sections
+    assert (doctors.kicker, doctors.headline) == ("河西：", "送医下乡情暖山村")
