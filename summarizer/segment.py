@@ -397,7 +397,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         unit.indented = buf[0].indent
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
-        if len(worded) > 1:
+        # (An advertisement's credit sets its sponsor apart by a space: its lines' widths
+        # say nothing of the column.)
+        if len(worded) > 1 and not _PSA_CREDIT.match(text):
             unit.column, unit.column_votes = _column_range(worded[:-1])
         if zone_line and unit.kind == "para" and not _labelled(unit.text):
             unit.kind = "short"  # however long, a line of a headline block is a heading

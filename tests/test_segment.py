@@ -3975,3 +3975,24 @@ def test_place_ending_in_a_colon_over_a_headline_of_two_lines_is_its_kicker():
     canteens, doctors = articles(page)
     assert canteens.body.endswith("家长王丽说。") and not canteens.sections
     assert (doctors.kicker, doctors.headline) == ("河西：", "送医下乡情暖山村")
+
+
+def test_public_service_advert_credit_with_its_sponsor_set_apart_is_no_column_of_its_own():
+    # The space before the sponsor makes the credit's first line a place narrower than the
+    # advertisement's column.
+    page = (
+        "县里新建三座污水处理站\n"
+        "县里新建的三座污水处理站本月投入运行，\n"
+        "每天可处理污水一万吨，周边村庄的河水变\n"
+        "清了。\n"
+        "（王芳）\n"
+        "节约用水从我做起\n"
+        "珍惜每一滴水，让节水成为每个家庭的好\n"
+        "习惯，一起守护家乡的绿水青山，让子孙\n"
+        "后代都能喝上干净的水。\n"
+        "河东日报社公益广告制作中心 河东\n"
+        "水务集团有限公司\n"
+    )
+    plant, advert = articles(page)
+    assert plant.body.endswith("周边村庄的河水变清了。")
+    assert advert.body.endswith("上干净的水。\n河东日报社公益广告制作中心河东水务集团有限公司")
