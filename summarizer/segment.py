@@ -165,8 +165,12 @@ _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
 _ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
 # only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
-# a short name defined in brackets (（简称“县职中”）) is body text.
-_HEAD_TAG = re.compile(r"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称)"
+# a short name defined in brackets (（简称“县职中”）) is body text, and so is a province
+# in a company's name (某科技（海南）有限公司).
+_PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东"
+              "|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏"
+              "|宁夏|新疆|香港|澳门")
+_HEAD_TAG = re.compile(rf"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)])"
                        r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(

@@ -3996,3 +3996,19 @@ def test_public_service_advert_credit_with_its_sponsor_set_apart_is_no_column_of
     plant, advert = articles(page)
     assert plant.body.endswith("周边村庄的河水变清了。")
     assert advert.body.endswith("上干净的水。\n河东日报社公益广告制作中心河东水务集团有限公司")
+
+
+def test_province_in_brackets_at_the_column_edge_is_part_of_a_company_name_not_a_column_tag():
+    page = (
+        "河东新材料产业加快发展\n"
+        "今年以来，河东县大力发展新材料产业，\n"
+        "新引进企业十二家，产业园区年产值突破\n"
+        "五十亿元。\n"
+        "在县工业园区的绿源新材料科技（浙江）\n"
+        "有限公司车间里，一卷卷新型薄膜正从生\n"
+        "产线上下来，发往全国各地。\n"
+        "公司负责人说，园区帮助企业对接高校和\n"
+        "科研院所，新产品研发周期缩短了一半。\n"
+    )
+    (industry,) = articles(page)
+    assert "\n在县工业园区的绿源新材料科技（浙江）有限公司车间里，" in industry.body
