@@ -887,7 +887,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             return True
         # The last line of a paragraph under a line at least as wide: a column of its own
         # (a caption, a short item) whose width the neighbours do not show.
-        if _ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4:
+        # (A question under a sub-head leads into its section: 试点将实现什么目标？)
+        if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
+                and not cur.text.endswith(("？", "?"))):
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]

@@ -4012,3 +4012,24 @@ def test_province_in_brackets_at_the_column_edge_is_part_of_a_company_name_not_a
     )
     (industry,) = articles(page)
     assert "\n在县工业园区的绿源新材料科技（浙江）有限公司车间里，" in industry.body
+
+
+def test_question_under_a_sub_head_is_not_the_last_line_of_a_narrow_paragraph():
+    # Joined, the two narrow lines would look like a column of their own and part the
+    # report in two.
+    page = (
+        "河东县推进中小学课后服务全覆盖\n"
+        "本报讯 今年秋季学期起，河东县所有中小学全面\n"
+        "开展课后服务，学生可自愿参加，每天服务时间不\n"
+        "少于两个小时。\n"
+        "师资统筹，课程更加丰富\n"
+        "课后服务的老师从哪里来？\n"
+        "县教育局负责人介绍，除本校教师外，县里还从文\n"
+        "化馆、体育馆和科技馆聘请了一百多名专业人员，\n"
+        "开设书法、篮球、编程等课程。\n"
+        "“孩子在学校学了编程，回家还给我们讲。”家长\n"
+        "刘女士说。\n"
+    )
+    (report,) = articles(page)
+    assert report.sections == ("师资统筹，课程更加丰富",)
+    assert "两个小时。\n课后服务的老师从哪里来？\n县教育局" in report.body
