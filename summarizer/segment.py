@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -1076,6 +1077,7 @@ _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to k
 # How much more of its words a one-line paragraph closing an article above a content cut
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
+_SAME_OPENING = 12  # characters after a repeated dateline that make two reports one article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of a page's call for contributions, a notice of its own.
 _CALLS = frozenset(("欢迎赐稿", "欢迎来稿", "征稿启事"))
@@ -1908,20 +1910,25 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     # letter's closing dateline (for the same place and day), which ends no article either.
     # Where headlines stand over their articles, a dateline repeated word for word with no
     # heading or byline above it is the second report of one article (某领导分别会见…).
+    # Under a headline block, where reports of one day from one agency follow each other, so
+    # is one that also repeats the first words of the report before (某领导某日在某地会见).
     inline_page = sum(c.at is None for c in cands) < 2
     letter = [p > 0 and units[stream[p]].opener and _reports_on_letter(units, stream, p)
               for p in range(n)]
     dateline = ""
+    opened = ""
     led = []
     for p in range(n):
         opening = _DATELINE_KEY.match(texts[p]) if units[stream[p]].opener else None
         led.append(p > 0 and (
             (bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
             or letter[p]
-            or (inline_page and opening is not None and opening.group(0) == dateline
+            or (opening is not None and opening.group(0) == dateline
+                and (inline_page or len(os.path.commonprefix([texts[p], opened]))
+                     >= opening.end() + _SAME_OPENING)
                 and not _between(units, stream, p) and not units[stream[p - 1]].tail_byline)))
         if opening:
-            dateline = opening.group(0)
+            dateline, opened = opening.group(0), texts[p]
     for p in range(n):
         u = units[stream[p]]
         if u.opener and not led[p]:

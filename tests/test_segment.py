@@ -4033,3 +4033,31 @@ def test_question_under_a_sub_head_is_not_the_last_line_of_a_narrow_paragraph():
     (report,) = articles(page)
     assert report.sections == ("师资统筹，课程更加丰富",)
     assert "两个小时。\n课后服务的老师从哪里来？\n县教育局" in report.body
+
+
+def test_second_report_repeating_the_dateline_and_first_words_under_a_block_stays_in_its_article():
+    page = (
+        "王明分别会见甲国教育部长和乙国文化部长\n"
+        "县里新建三座污水处理站河水变清\n"
+        "\n"
+        "新华社北京5月9日电 国务委员王明5月9日下\n"
+        "午在人民大会堂会见甲国教育部长李华。王明\n"
+        "表示，中方愿同甲方加强教育交流合作，扩大\n"
+        "互派留学生规模。\n"
+        "李华表示，甲方愿同中方一道推动双方合作取\n"
+        "得更多成果。\n"
+        "新华社北京5月9日电 国务委员王明5月9日下\n"
+        "午在人民大会堂会见乙国文化部长赵强。王明\n"
+        "表示，双方文化交流源远流长，要办好文化年\n"
+        "系列活动。\n"
+        "赵强表示，乙方愿同中方深化文化合作，增进\n"
+        "两国人民友谊。\n"
+        "本报讯 县里新建的三座污水处理站本\n"
+        "月投入运行，每天可处理污水一万吨，\n"
+        "周边村庄的河水变清了。\n"
+    )
+    meetings, water = articles(page)
+    assert meetings.headline == "王明分别会见甲国教育部长和乙国文化部长"
+    assert meetings.body.count("新华社北京5月9日电") == 2
+    assert meetings.body.endswith("增进两国人民友谊。")
+    assert water.headline == "县里新建三座污水处理站河水变清"
