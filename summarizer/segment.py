@@ -393,8 +393,11 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                 len(buf) == 2 and _signature_broken(buf[0], buf[1])):
             # (the names stay apart)
             names = buf[0].spaced
-            for ln in buf[1:]:  # (a bracket the edge broke is no gap between names)
-                names += ("" if names.count("（") > names.count("）") else " ") + ln.spaced
+            # (A bracket the edge broke is no gap between names, nor is a signature's name
+            # the edge broke, 某县  王 / 林.)
+            for ln in buf[1:]:
+                names += ("" if names.count("（") > names.count("）") or (
+                    len(buf) == 2 and _LETTER_SIGNATURE.match(names)) else " ") + ln.spaced
             unit = _Unit(names, "byline", len(buf))
         else:
             unit = _classify(text, len(buf), buf[-1].spaced)
@@ -780,11 +783,13 @@ def _quote_closed(upper: str, lower: str) -> bool:
 
 
 def _signature_broken(upper: _Line, lower: _Line) -> bool:
-    """Whether a reader's signature was broken before the name (某市 / 王林): the name, two or
-    three characters, on a line of its own under an unpunctuated source."""
+    """Whether a reader's signature was broken before the name (某市 / 王林), the name, two or
+    three characters, on a line of its own under an unpunctuated source, or inside the name
+    (某市  王 / 林)."""
     return (not re.search(r"[，。、；！？]", upper.text)
-            and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", lower.text))
-            and bool(_LETTER_SIGNATURE.match(f"{upper.spaced} {lower.spaced}")))
+            and bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", lower.text))
+            and bool(_LETTER_SIGNATURE.match(f"{upper.spaced} {lower.spaced}")
+                     or _LETTER_SIGNATURE.match(upper.spaced + lower.spaced)))
 
 
 def _email_broken(upper: str, lower: str) -> bool:

@@ -4061,3 +4061,22 @@ def test_second_report_repeating_the_dateline_and_first_words_under_a_block_stay
     assert meetings.body.count("新华社北京5月9日电") == 2
     assert meetings.body.endswith("增进两国人民友谊。")
     assert water.headline == "县里新建三座污水处理站河水变清"
+
+
+def test_reader_signature_broken_inside_the_name_stays_whole_and_out_of_the_next_headline():
+    page = (
+        "村里篮球场该翻新了（身边事）\n"
+        "　　我们村的篮球场建了十多年，地面开\n"
+        "裂，篮架生锈，孩子们打球时常摔倒，\n"
+        "希望有关部门尽快翻新。\n"
+        "　　　　　　　　　　河东县  赵小\n"
+        "东\n"
+        "公交站牌应及时更新（建议）\n"
+        "　　县城不少公交线路调整后，站牌还是\n"
+        "老样子，乘客常常坐错车，建议有关部\n"
+        "门及时更新。\n"
+        "　　　　　　　　　　河西市  钱五\n"
+    )
+    court, signs = articles(page)
+    assert court.byline == "河东县 赵小东"
+    assert signs.headline == "公交站牌应及时更新（建议）" and signs.byline == "河西市 钱五"
