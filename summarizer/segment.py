@@ -926,8 +926,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of the column, and of the next line but for a narrow character there
     # (5千), was not broken by the edge: a heading nearly as wide as the column, commas or not
-    # (补齐设备短板，守护村民健康安全). An indented first line of a sentence says nothing so:
-    # OCR renders the indent unreliably.
+    # (补齐设备短板，守护村民健康安全). An indented first line with a comma in it says nothing
+    # so: OCR renders the indent unreliably.
     # (A closing mark hanging past the edge makes the next line look one character wider.)
     cur_width = _set_width(cur)
     fragment = bool(re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]))
