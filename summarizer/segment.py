@@ -1577,6 +1577,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     owner = _assign_block(block_lines, segments, stream, units, block_cands, sim)
     segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim)
     segments, owner = _join_pieces(segments, owner, units, stream, cands, block_cands)
+    named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
     # box of quotations) and joins the body of the article it shares most words with.
@@ -1624,7 +1625,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
             p0 = stream[seg.units[0]]
             signed = p0 > 0 and units[p0 - 1].kind == "byline" and bool(
                 _LETTER_SIGNATURE.match(units[p0 - 1].text))
-            if above and (seg.roundup or (named and signed)):
+            if above and (seg.roundup or (named and signed) or ref in named_columns):
                 titles = ["".join(above[1:] if named else above)]
                 lines = above[:1] if named else lines
             elif above:
@@ -1879,6 +1880,31 @@ def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_U
             kept_headed.append(si in headed and si not in photo)
         new_index[si] = len(kept) - 1
     return kept, {c: new_index[si] for c, si in owner.items()}
+
+
+def _name_signed_column(owner: dict[int, int], lines: list[str], segments: list[_Segment],
+                        units: list[_Unit], stream: list[int],
+                        inline_runs: dict[int, list[int]]) -> set[int]:
+    """Give a column's name in the headline block (来论), a word or two no article's text
+    matches, to the first piece of readers' letters the block heads not: a title of one line
+    over a signature (某市  某人) above its first paragraph. Returns the segments named so,
+    whose titles are sections, as under a column's name printed above them."""
+    headed = set(owner.values())
+    named: set[int] = set()
+    for run in _unowned_runs(owner, len(lines)):
+        name = lines[run[0]]
+        if len(run) != 1 or len(name) > _COLUMN_NAME or name in _PHOTO_TITLES:
+            continue
+        for si, seg in enumerate(segments):
+            p0 = stream[seg.units[0]]
+            if (si not in headed and p0 > 1 and units[p0 - 1].kind == "byline"
+                    and _LETTER_SIGNATURE.match(units[p0 - 1].text)
+                    and len(inline_runs.get(seg.units[0], [])) == 1):
+                owner[run[0]] = si
+                headed.add(si)
+                named.add(si)
+                break
+    return named
 
 
 def _pictured(units: list[_Unit], stream: list[int], seg: _Segment) -> bool:

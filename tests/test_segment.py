@@ -4080,3 +4080,28 @@ def test_reader_signature_broken_inside_the_name_stays_whole_and_out_of_the_next
     court, signs = articles(page)
     assert court.byline == "河东县 赵小东"
     assert signs.headline == "公交站牌应及时更新（建议）" and signs.byline == "河西市 钱五"
+
+
+def test_column_name_in_the_headline_block_heads_the_readers_letters_whose_titles_become_sections():
+    page = (
+        "县里新建三座污水处理站河水变清\n"
+        "来论\n"
+        "　　本报讯　县里新建的三座污水处理站本\n"
+        "月投入运行，每天可处理污水一万吨，周\n"
+        "边村庄的河水变清了。\n"
+        "　　　　　　　　　　　　（王芳）\n"
+        "　　小区垃圾分类要坚持\n"
+        "　　河东县  孙立\n"
+        "　　小区推行垃圾分类一年多，起初大家\n"
+        "热情很高，近来有些居民又混着扔了，\n"
+        "希望物业多做提醒。\n"
+        "　　菜市场应延长开放时间\n"
+        "　　河西市  周六\n"
+        "　　不少上班族下班后赶到菜市场，摊位\n"
+        "大多已经收了，建议菜市场晚上多开两\n"
+        "个小时。\n"
+    )
+    water, letters = articles(page)
+    assert water.headline == "县里新建三座污水处理站河水变清"
+    assert letters.headline == "来论"
+    assert letters.sections == ("小区垃圾分类要坚持", "菜市场应延长开放时间")
