@@ -926,14 +926,14 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of the column, and of the next line but for a narrow character there
     # (5千), was not broken by the edge: a heading nearly as wide as the column, commas or not
-    # (补齐设备短板，守护村民健康安全). An indented first line with a comma in it says nothing
-    # so: OCR renders the indent unreliably.
+    # (补齐设备短板，守护村民健康安全), or a ——subheadline. An indented first line with a comma
+    # in it says nothing so: OCR renders the indent unreliably.
     # (A closing mark hanging past the edge makes the next line look one character wider.)
     cur_width = _set_width(cur)
     fragment = bool(re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]))
-    if not (prev.indent and indented_page and fragment) and all(
-            _is_wide(ch) or ch in "“”‘’" for ch in prev.text) and prev.width <= min(
-            col, cur_width + 1) - 2:
+    full_width = all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text.removeprefix("——"))
+    if (full_width and not (prev.indent and indented_page and fragment)
+            and prev.width <= min(col, cur_width + 1) - 2):
         return False
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)

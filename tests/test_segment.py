@@ -4105,3 +4105,20 @@ def test_column_name_in_the_headline_block_heads_the_readers_letters_whose_title
     assert water.headline == "县里新建三座污水处理站河水变清"
     assert letters.headline == "来论"
     assert letters.sections == ("小区垃圾分类要坚持", "菜市场应延长开放时间")
+
+
+def test_subheadline_a_character_short_of_the_column_does_not_open_the_first_paragraph():
+    page = (
+        "乡村学校迎来新学期\n"
+        "（教育观察）\n"
+        "——河东县乡村学校新学期开学见闻录\n"
+        "\n"
+        "九月一日，河东县四十所乡村学校同时开\n"
+        "学，新建的教学楼、图书室和食堂迎来了\n"
+        "第一批学生。\n"
+        "“新教室亮堂堂的，我们都很喜欢。”石\n"
+        "桥小学五年级学生王小丽说。\n"
+    )
+    (schools,) = articles(page)
+    assert schools.subheadline == "——河东县乡村学校新学期开学见闻录"
+    assert schools.body.startswith("九月一日，")
