@@ -1885,10 +1885,11 @@ def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_U
 def _name_signed_column(owner: dict[int, int], lines: list[str], segments: list[_Segment],
                         units: list[_Unit], stream: list[int],
                         inline_runs: dict[int, list[int]]) -> set[int]:
-    """Give a column's name in the headline block (来论), a word or two no article's text
-    matches, to the first piece of readers' letters the block heads not: a title of one line
-    over a signature (某市  某人) above its first paragraph. Returns the segments named so,
-    whose titles are sections, as under a column's name printed above them."""
+    """Give a column's name left over in the headline block (来论), a word or two no article's
+    text matches, to the first piece of readers' letters that the block gives no headline: a
+    title of one line over a signature (某市  某人) above its first paragraph. Updates
+    ``owner``; returns the segments named so, whose titles are sections, as under a column's
+    name printed above them."""
     headed = set(owner.values())
     named: set[int] = set()
     for run in _unowned_runs(owner, len(lines)):
