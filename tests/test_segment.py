@@ -3923,32 +3923,58 @@ def test_segmenting_does_not_depend_on_the_hash_seed(shared_data, tmp_path):
     assert len(outputs) == 1
 
 
-def test_sub_head_with_a_comma_two_places_short_of_the_column_is_no_body_line():
-    # A line of full-width characters fills its column exactly; the line under this sub-head
-    # stops one place short only because a digit leaves too little room for a character.
-    page = (
-        "河东乡村卫生室实现全覆盖\n"
-        "河东县今年新建乡村卫生室四十二所，\n"
-        "覆盖全县所有行政村，村民在家门口\n"
-        "就能看上病、拿到药。县卫生健康局\n"
-        "负责人介绍，新建卫生室统一标准、\n"
-        "统一标识，每所配备全科医生一名。\n"
-        "“过去头疼脑热要跑二十里山路，现\n"
-        "在走几分钟就到了。”石桥村村民刘\n"
-        "大爷说。\n"
-        "补齐设备短板，守护村民健康安全\n"
-        "\n"
-        "目前，全县卫生室配备诊疗设备共5\n"
-        "千台，心电图机、血糖仪等常用设备\n"
-        "实现全覆盖，远程会诊系统连通县医\n"
-        "院。\n"
-        "县里还组织县医院医生定期下乡坐诊，\n"
-        "每周至少两次，带教乡村医生，帮助\n"
-        "他们提高诊疗水平。\n"
-    )
-    (clinics,) = articles(page)
-    assert clinics.sections == ("补齐设备短板，守护村民健康安全",)
-    assert "\n目前，全县卫生室配备诊疗设备共5千台，" in clinics.body
+# Each page keeps one sub-head apart from the paragraph under it. On the first, a line of
+# full-width characters fills its column exactly, and the line under the sub-head stops one
+# place short only because a digit leaves too little room for a character. On the second,
+# joined to the question under it, the sub-head would look like a narrow column of its own
+# and part the report in two.
+@pytest.mark.parametrize("page, section, joined", [
+    (
+        (
+            "河东乡村卫生室实现全覆盖\n"
+            "河东县今年新建乡村卫生室四十二所，\n"
+            "覆盖全县所有行政村，村民在家门口\n"
+            "就能看上病、拿到药。县卫生健康局\n"
+            "负责人介绍，新建卫生室统一标准、\n"
+            "统一标识，每所配备全科医生一名。\n"
+            "“过去头疼脑热要跑二十里山路，现\n"
+            "在走几分钟就到了。”石桥村村民刘\n"
+            "大爷说。\n"
+            "补齐设备短板，守护村民健康安全\n"
+            "\n"
+            "目前，全县卫生室配备诊疗设备共5\n"
+            "千台，心电图机、血糖仪等常用设备\n"
+            "实现全覆盖，远程会诊系统连通县医\n"
+            "院。\n"
+            "县里还组织县医院医生定期下乡坐诊，\n"
+            "每周至少两次，带教乡村医生，帮助\n"
+            "他们提高诊疗水平。\n"
+        ),
+        "补齐设备短板，守护村民健康安全",
+        "\n目前，全县卫生室配备诊疗设备共5千台，",
+    ),
+    (
+        (
+            "河东县推进中小学课后服务全覆盖\n"
+            "本报讯 今年秋季学期起，河东县所有中小学全面\n"
+            "开展课后服务，学生可自愿参加，每天服务时间不\n"
+            "少于两个小时。\n"
+            "师资统筹，课程更加丰富\n"
+            "课后服务的老师从哪里来？\n"
+            "县教育局负责人介绍，除本校教师外，县里还从文\n"
+            "化馆、体育馆和科技馆聘请了一百多名专业人员，\n"
+            "开设书法、篮球、编程等课程。\n"
+            "“孩子在学校学了编程，回家还给我们讲。”家长\n"
+            "刘女士说。\n"
+        ),
+        "师资统筹，课程更加丰富",
+        "两个小时。\n课后服务的老师从哪里来？\n县教育局",
+    ),
+])
+def test_sub_head_stays_apart_from_the_paragraph_under_it(page, section, joined):
+    (article,) = articles(page)
+    assert article.sections == (section,)
+    assert joined in article.body
 
 
 def test_place_ending_in_a_colon_over_a_headline_of_two_lines_is_its_kicker():
@@ -4012,27 +4038,6 @@ def test_province_in_brackets_at_the_column_edge_is_part_of_a_company_name_not_a
     )
     (industry,) = articles(page)
     assert "\n在县工业园区的绿源新材料科技（浙江）有限公司车间里，" in industry.body
-
-
-def test_question_under_a_sub_head_is_not_the_last_line_of_a_narrow_paragraph():
-    # Joined, the two narrow lines would look like a column of their own and part the
-    # report in two.
-    page = (
-        "河东县推进中小学课后服务全覆盖\n"
-        "本报讯 今年秋季学期起，河东县所有中小学全面\n"
-        "开展课后服务，学生可自愿参加，每天服务时间不\n"
-        "少于两个小时。\n"
-        "师资统筹，课程更加丰富\n"
-        "课后服务的老师从哪里来？\n"
-        "县教育局负责人介绍，除本校教师外，县里还从文\n"
-        "化馆、体育馆和科技馆聘请了一百多名专业人员，\n"
-        "开设书法、篮球、编程等课程。\n"
-        "“孩子在学校学了编程，回家还给我们讲。”家长\n"
-        "刘女士说。\n"
-    )
-    (report,) = articles(page)
-    assert report.sections == ("师资统筹，课程更加丰富",)
-    assert "两个小时。\n课后服务的老师从哪里来？\n县教育局" in report.body
 
 
 def test_second_report_repeating_the_dateline_and_first_words_under_a_block_stays_in_its_article():
