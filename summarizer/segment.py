@@ -847,11 +847,13 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return True
     if _is_short_kind(cur.text, cur.spaced):
         return False
-    if _is_dash_head(cur.text) and not re.search(r"[。！？；]", prev.text) and not (
+    if (_is_dash_head(cur.text) and not title_open
+            and not re.search(r"[。！？；]", prev.text) and not (
             col is not None and re.search(r"[，、]", prev.text)
-            and abs(prev.width - col) <= 1 and abs(cur.width - col) <= 1):
+            and abs(prev.width - col) <= 1 and abs(cur.width - col) <= 1)):
         # A ——subheadline under a headline line, whatever that line's width; but a dash that
-        # opens a full line under a full line with a comma in it carries on a sentence.
+        # opens a full line under a full line with a comma in it carries on a sentence, and
+        # one inside a book's title (《文集——副题》) carries on the title.
         return False
     if prev.text.count("（") > prev.text.count("）") and cur.text.endswith("）"):
         return True  # a bracketed note wrapped over two lines
@@ -921,8 +923,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if _ends_terminal(prev.text):
         # A paragraph ending exactly at the column edge: only an indent tells.
         # (Wider than the column without a mark hanging past the edge: a heading line.)
-        return indented_page and prev.width >= col - 1 and (
-            col - 4 <= cur.width <= col + 1 or _ends_terminal(cur.text))
+        # (A paragraph's set-in first line belongs to the column below as much as to the
+        # one estimated around it, which the paragraphs above may have set.)
+        widths = {col, col_below or col} if prev.indent else {col}
+        return indented_page and any(
+            prev.width >= c - 1 and (c - 4 <= cur.width <= c + 1 or _ends_terminal(cur.text))
+            for c in widths)
     # A line of full-width characters alone fills the column to the character; one that stops a
     # character short of the column, and of the next line but for a narrow character there
     # (5千), was not broken by the edge: a heading nearly as wide as the column, commas or not
@@ -1084,8 +1090,9 @@ _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to k
 _EDGE_MARGIN = 0.1
 _SAME_OPENING = 12  # characters after a repeated dateline that make two reports one article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
-# Titles of a page's call for contributions, a notice of its own.
-_CALLS = frozenset(("欢迎赐稿", "欢迎来稿", "征稿启事"))
+# Titles of a page's notices to its readers (a call for contributions, a note on where to
+# buy the page's collected columns): each is an item of its own.
+_NOTICES = frozenset(("欢迎赐稿", "欢迎来稿", "征稿启事", "致读者", "告读者"))
 # Titles of picture items that name no topic; they go to an article built around a picture.
 _PHOTO_TITLES = frozenset(("图片报道", "图片新闻", "新闻图片"))
 # Last characters of a place name (某某县): a kicker naming a place stands on its own line.
@@ -1523,9 +1530,9 @@ def _run_opens_article(lay: _Layout, p: int) -> bool:
     byline or author note, where the article above is over."""
     run = lay.inline_runs[p]
     above = run[0] - 1
-    # (So does a call for contributions, 欢迎赐稿: the page's notice, never a sub-head.)
+    # (So does a notice's title, 欢迎赐稿 or 致读者: never a sub-head.)
     return p > 0 and above >= 0 and (_byline_owner(lay.units, above) == "previous" or any(
-        lay.units[j].text in _CALLS for j in run))
+        lay.units[j].text in _NOTICES for j in run))
 
 
 def _heading_probability(features: list[float]) -> float:

@@ -4127,3 +4127,61 @@ def test_subheadline_a_character_short_of_the_column_does_not_open_the_first_par
     (schools,) = articles(page)
     assert schools.subheadline == "——河东县乡村学校新学期开学见闻录"
     assert schools.body.startswith("九月一日，")
+
+
+def test_set_in_quotation_filling_the_column_below_carries_on_into_the_next_line():
+    # The article above is set a character narrower: measured against its column, the
+    # quotation looks wider than a line and its paragraph looks closed.
+    page = (
+        "县里新建三座污水处理站河水变清\n"
+        "河东县扎实推进产业发展\n"
+        "\n"
+        "　　本报讯　县里新建的三座污水处理\n"
+        "站本月投入运行，每天可处理污水一万\n"
+        "吨，周边村庄的河水变清了。\n"
+        "　　附近村民说，过去污水处理不好，\n"
+        "河边臭味很重，现在河水变清了，常有\n"
+        "人来河边散步。\n"
+        "　　“把产业发展这件大事抓在手上。”\n"
+        "今年年初，县里召开全县产业发展大会时\n"
+        "这样强调。\n"
+        "　　半年来，河东县新引进项目三十多个，\n"
+        "新材料、食品加工等产业发展势头良好，\n"
+        "规模以上工业产值同比增长一成多。\n"
+    )
+    water, industry = articles(page)
+    assert water.body.endswith("常有人来河边散步。")
+    assert industry.body.startswith("“把产业发展这件大事抓在手上。”今年年初，")
+
+
+def test_notice_to_readers_is_an_item_of_its_own_not_a_sub_head():
+    page = (
+        "让好家风代代相传（河东时评）\n"
+        "　　家风是一个家庭的精神底色。近年来，\n"
+        "河东县开展好家风评选活动，一批崇德向\n"
+        "善的家庭故事在乡邻间传开，带动了文明\n"
+        "乡风的形成。\n"
+        "　　评论部的同事们常说，写好身边事，\n"
+        "才能说到读者心里去。\n"
+        "致读者\n"
+        "　　本报评论部编写的评论文章选已经出\n"
+        "版。有需要的读者，请与本报评论部联系。\n"
+    )
+    comment, notice = articles(page)
+    assert comment.body.endswith("才能说到读者心里去。")
+    assert notice.headline == "致读者" and notice.body.startswith("本报评论部编写的")
+
+
+def test_book_title_broken_before_its_dash_carries_on_and_is_no_subheadline():
+    page = (
+        "县图书馆开展暑期读书月活动\n"
+        "　　本报讯　暑假期间，县图书馆开展读\n"
+        "书月活动，每周举办两场读书分享会。\n"
+        "　　图书馆今年新购进的《说说身边事\n"
+        "——河东乡土文化读本》《乡村振兴十讲》\n"
+        "《好家风故事》等书，一上架就被借阅一\n"
+        "空。馆员说，本地题材的书最受欢迎。\n"
+    )
+    (library,) = articles(page)
+    assert "\n图书馆今年新购进的《说说身边事——河东乡土文化读本》《乡村振兴十讲》" in library.body
+
