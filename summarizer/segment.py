@@ -83,7 +83,7 @@ _PSA_WRAPPED = re.compile(r"[\u4e00-\u9fff]{2,20}公益广告[\u4e00-\u9fff（�
 _NOTE_LINE = re.compile(
     rf"^[（(](?:{_NOTE_WORDS}{_NOTE_TEXT}{{0,80}}"
     r"|[\u4e00-\u9fff、·]{2,12}|[\u4e00-\u9fff、·\s]{2,40}(?:参与采写|采写|参与制作|整理)"
-    r"|(?:新华社|本报|中新社)[^）)]{0,20}电[^（()）]{0,40})[）)]$"
+    r"|(?:新华社|本报|中新社)[^）)]{0,40}电[^（()）]{0,40})[）)]$"
     r"|^(?:版式设计|本版责编|责任编辑|数据来源|资料来源|数据整理|制图|本版制图|美编|本版邮箱"
     r"|电子信箱|电子邮箱|投稿邮箱|栏目投稿邮箱|本期统筹|本版统筹|本版策划|本期策划|邮箱|传真"
     r"|电话|联系电话)[:：]"
@@ -150,9 +150,10 @@ _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 # (某省某县  周先生, 某网站留言板网友  吴女士).
 _LETTER_SIGNATURE = re.compile(
     r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·](?:\s*[\u4e00-\u9fff·]){1,3}$")
-# The last line of a report on an official event: who else attended (张明等参加会见。).
+# The last line of a report on an official event: who else attended (张明等参加会见。,
+# 约100人参加活动。).
 _ATTENDED = re.compile(
-    r"[\u4e00-\u9fff、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
+    r"[\u4e00-\u9fff\d、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
 # A letter or a decree printed in full closes with its date (2023年5月8日, …于某地), often
 # over the agency's bracketed dateline (（新华社某地5月9日电）); the report on a letter, under
 # the same dateline, follows in the same article.
@@ -895,9 +896,18 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             return True
         # The last line of a paragraph under a line at least as wide: a column of its own
         # (a caption, a short item) whose width the neighbours do not show.
-        # (A question under a sub-head leads into its section: 试点将实现什么目标？)
+        # (A question under a sub-head leads into its section: 试点将实现什么目标？ A line of
+        # words alone, no mark or number in it, well short of the columns above and below
+        # it and not set in, is a headline over a one-line first paragraph, 把某事办好 /
+        # 书声琅琅，笑语盈盈。; a few characters are the end of a sentence the edge broke:
+        # 办公室副 / 主任。)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
-                and not cur.text.endswith(("？", "?"))):
+                and not cur.text.endswith(("？", "?"))
+                and not (col is not None and not prev.indent
+                         and (col_above is not None or col_below is not None)
+                         and prev.width < min(col, col_above[0] if col_above else col_below) - 4
+                         and re.fullmatch(r"[\u4e00-\u9fff]+", prev.text)
+                         and len(cur.text) > 4)):
             return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]

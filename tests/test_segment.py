@@ -4185,3 +4185,59 @@ def test_book_title_broken_before_its_dash_carries_on_and_is_no_subheadline():
     (library,) = articles(page)
     assert "\n图书馆今年新购进的《说说身边事——河东乡土文化读本》《乡村振兴十讲》" in library.body
 
+
+
+def test_count_of_who_else_attended_closes_the_report_above_a_new_column():
+    page = (
+        "河东县举办茶叶推介会\n"
+        "村里修起新水渠\n"
+        "\n"
+        "本报河东5月9日电  9日，河东县在县\n"
+        "城举办茶叶推介会，向各地客商介绍本县\n"
+        "茶园的发展情况和今年的新茶。\n"
+        "推介会上，十多家茶企展出了新茶，不少\n"
+        "客商当场签下了订单。\n"
+        "县内外客商约100人参加活动。\n"
+        "村里新修的水渠昨日通水，三百亩农田用上\n"
+        "了自流灌溉，村民再也不用挑水浇地了。水\n"
+        "渠是村里去年冬天开始修的，全长三公里。\n"
+        "村民们说，有了新水渠，今年的收成更有盼\n"
+        "头了。\n"
+    )
+    tea, canal = articles(page)
+    assert tea.body.endswith("\n县内外客商约100人参加活动。")
+    assert canal.body.startswith("村里新修的水渠")
+
+
+def test_closing_dateline_of_many_places_wrapped_in_brackets_is_the_articles_note():
+    page = (
+        "多地联手推广节水灌溉\n"
+        "　　西部多个省区的农业部门近日签署\n"
+        "协议，联手推广节水灌溉技术，三年内新\n"
+        "增节水灌溉面积一百万亩。\n"
+        "　　（本报北京、南宁、兰州、昆明、拉萨、乌\n"
+        "鲁木齐5月9日电）\n"
+        "　　河东县图书馆从本月起延长开放时间，\n"
+        "每天晚上开放到九点，周末照常开放。\n"
+    )
+    water, library = articles(page)
+    assert water.byline == "本报北京、南宁、兰州、昆明、拉萨、乌鲁木齐5月9日电"
+    assert library.headline is None and library.body.startswith("河东县图书馆")
+
+
+def test_headline_narrower_than_both_columns_is_not_the_first_line_of_a_short_paragraph():
+    page = (
+        "县里新建三座污水处理站河水变清\n"
+        "本报讯 县里新建的三座污水处理站本月投入\n"
+        "运行，每天可处理污水一万吨，周边村庄的河\n"
+        "水变清了，不少村民又到河边洗衣、散步。\n"
+        "（记者周明）\n"
+        "把乡村小学这件实事办好\n"
+        "书声琅琅，笑语盈盈。\n"
+        "县教育局负责人说，今年县里拿出专项资金，\n"
+        "为二十所乡村小学新建了图书室和运动场，\n"
+        "还为每所学校配齐了音乐和美术老师。\n"
+    )
+    _, schools = articles(page)
+    assert schools.headline == "把乡村小学这件实事办好"
+    assert schools.body.startswith("书声琅琅，笑语盈盈。\n县教育局负责人说，")
