@@ -710,6 +710,18 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 and re.search(r"[，、]", "".join(ln.text for ln in para))):
             break
         start = k
+    # On any page such leads show as runs of three lines or more as wide as one another, with
+    # commas in them, over a shorter last line (a commentary's pull quotes, one after another).
+    while start > 1:
+        k = start - 2
+        while k > 0 and abs(lines[k - 1].width - lines[start - 2].width) <= 2 and not (
+                _ends_terminal(lines[k - 1].text) or lines[k - 1].indent):
+            k -= 1
+        para = lines[k:start]
+        if not (len(para) >= 4 and para[-1].width < para[0].width - 2
+                and sum(bool(re.search(r"[，、]", ln.text)) for ln in para) >= 2):
+            break
+        start = k
     # Lines ending in a comma are no headline: a salutation (尊敬的主席先生，/ 各位来宾，) over
     # the first paragraph opens it.
     if start == m:

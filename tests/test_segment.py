@@ -4241,3 +4241,41 @@ def test_headline_narrower_than_both_columns_is_not_the_first_line_of_a_short_pa
     _, schools = articles(page)
     assert schools.headline == "把乡村小学这件实事办好"
     assert schools.body.startswith("书声琅琅，笑语盈盈。\n县教育局负责人说，")
+
+
+
+def test_pull_quotes_without_final_marks_over_the_first_paragraph_are_no_headline_block():
+    # Runs of lines as wide as one another, with commas, each over a shorter last line: the
+    # commentary's pull quotes, printed again in its text, under its headline and column name.
+    page = (
+        "让乡村学校留住好老师\n"
+        "（河东时评）\n"
+        "提高乡村教师待遇，改善住房\n"
+        "条件，畅通职称晋升通道，才\n"
+        "能让好老师安心扎根乡村和乡\n"
+        "村孩子在一起\n"
+        "把乡村学校办好，是对乡村孩\n"
+        "子最好的关爱，也是乡村振兴\n"
+        "的长远之计，需要久久为功，\n"
+        "一年接着一年干一件接着一件\n"
+        "办\n"
+        "今年秋季学期，河东县二十所\n"
+        "乡村学校新来了四十多位年轻\n"
+        "老师。怎样让他们留得住、教\n"
+        "得好，是摆在全县面前的一道\n"
+        "考题。\n"
+        "我们看到，县里已经迈出了第\n"
+        "一步。提高乡村教师待遇，改\n"
+        "善住房条件，畅通职称晋升通\n"
+        "道，才能让好老师安心扎根乡\n"
+        "村和乡村孩子在一起。\n"
+        "把乡村学校办好，是对乡村孩\n"
+        "子最好的关爱，也是乡村振兴\n"
+        "的长远之计，需要久久为功，\n"
+        "一年接着一年干一件接着一件\n"
+        "办。\n"
+    )
+    (comment,) = articles(page)
+    assert comment.headline == "让乡村学校留住好老师（河东时评）"
+    assert comment.body.startswith("提高乡村教师待遇，改善住房条件，")
+    assert "\n今年秋季学期，" in comment.body
