@@ -137,9 +137,11 @@ _CREDIT = re.compile(
 )
 # A credit that names a staff reporter (新华社记者  某某摄) is complete on its line.
 _STAFF_CREDIT = re.compile(r"(?:新华社|本报|人民日报|中新社)?(?:特约)?(?:记者|通讯员)")
+# How a report opens: 本报讯, a dateline. (An agency in a list, 新华社、中央广播电视总台, opens
+# none: that 电 belongs to a word.)
 _OPENER = re.compile(
-    r"^(?:本报[讯电]|新华社[^\s，。]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
-    r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。]{0,20}电)?|中新社[^\s，。]{0,20}电)"
+    r"^(?:本报[讯电]|新华社[^\s，。、]{0,20}电|本报[^\s，。]{1,12}[0-9一二三四五六七八九十]+月"
+    r"[0-9一二三四五六七八九十]+日电|据新华社(?:[^\s，。、]{0,20}电)?|中新社[^\s，。、]{0,20}电)"
 )
 # A brief in a roundup opens with a bare 本报电, without place or date.
 _BRIEF = re.compile(r"本报电")
@@ -478,11 +480,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         quoted = (len(buf) == 1 and bool(re.fullmatch(r"“[^“”，。！？；]{4,40}”", so_far))
                   and ln.text[0] not in _HANGING + "的"
                   and not (units and units[-1].kind == "short") and not fills)
-        # So is an unpunctuated line over one that opens a sentence with its date or time
-        # (8月29日，近日，): the first line of that paragraph is the one below.
+        # So is an unpunctuated line, or one whole quotation, over one that opens a sentence
+        # with its date or time (8月29日，近日，): the first line of that paragraph is the one
+        # below.
         timed = (len(buf) == 1 and not buf[0].indent
                  and bool(_TIME_OPENING.match(ln.text))
-                 and not re.search(r"[，。、；：！？,.;:!?（）()“”]", so_far)
+                 and (not re.search(r"[，。、；：！？,.;:!?（）()“”]", so_far)
+                      or bool(re.fullmatch(r"“[^“”，。、；：！？]{2,40}”", so_far)))
                  and not _OPENER.match(so_far) and (not units or _ends_terminal(units[-1].text)))
         below_heading = len(buf) == 1 and bool(units) and units[-1].kind == "short"
         # The line under a kicker (天津市——) that stops short of the column is the headline,

@@ -4279,3 +4279,34 @@ def test_pull_quotes_without_final_marks_over_the_first_paragraph_are_no_headlin
     assert comment.headline == "让乡村学校留住好老师（河东时评）"
     assert comment.body.startswith("提高乡村教师待遇，改善住房条件，")
     assert "\n今年秋季学期，" in comment.body
+
+
+def test_quoted_headline_filling_the_column_over_a_sentence_opening_with_its_date_is_a_heading():
+    page = (
+        "“让乡村孩子都能读上好书”\n"
+        "日前，河东县图书馆联合县教\n"
+        "育局，向全县二十所乡村小学\n"
+        "捐赠图书两万册，还为每所学\n"
+        "校培训了两名图书管理员。\n"
+        "县图书馆馆长说，捐赠的图书\n"
+        "以科普读物和儿童文学为主，\n"
+        "都是孩子们喜欢看的书。\n"
+    )
+    (books,) = articles(page)
+    assert books.headline == "“让乡村孩子都能读上好书”"
+    assert books.body.startswith("日前，河东县图书馆")
+
+
+def test_agency_named_in_a_list_at_the_start_of_a_line_is_no_dateline():
+    page = (
+        "新闻单位社会责任报告开展评议\n"
+        "　　新华社北京7月7日电  新闻道德委员\n"
+        "会7日在京召开评议会，对人民日报、\n"
+        "新华社、中央广播电视总台等新闻单位\n"
+        "的年度社会责任报告开展评议。\n"
+        "　　委员们认为，各单位履行社会责任的\n"
+        "情况总体良好。\n"
+    )
+    (review,) = articles(page)
+    assert review.headline == "新闻单位社会责任报告开展评议"
+    assert "对人民日报、新华社、中央广播电视总台等新闻单位" in review.body
