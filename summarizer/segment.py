@@ -374,15 +374,16 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         # 乡村振兴离不开产业升级（一线行走）).
         tail: list[_Line] = []
         # (A quotation may open such a heading when its column's name closes it:
-        # “乡村有了新气象” / （一线行走）.)
+        # “乡村有了新气象” / （一线行走）; a comma may part one line so closed: 实干拼搏，
+        # 书写不平凡（快评）.)
         for k in (1, 2):
             last = "".join(ln.text for ln in buf[-k:])
             if len(buf) > k and _ends_terminal(buf[-k - 1].text) and (all(
                     not re.search(r"[，。！？；：、“”‘’（）…]", ln.text)
                     or (_HEAD_TAG.search(ln.text) and not re.search(r"[，。！？；：、…]", ln.text))
                     for ln in buf[-k:]) or (
-                    _HEAD_TAG.search(last) and not re.search(r"[，。！？；：、…]", last)
-                    and last.count("“") == last.count("”"))):
+                    _HEAD_TAG.search(last) and last.count("“") == last.count("”")
+                    and not re.search(r"[。！？；：…]" if k == 1 else r"[，。！？；：、…]", last))):
                 tail = buf[-k:]
                 del buf[-k:]
                 break

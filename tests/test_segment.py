@@ -4310,3 +4310,20 @@ def test_agency_named_in_a_list_at_the_start_of_a_line_is_no_dateline():
     (review,) = articles(page)
     assert review.headline == "新闻单位社会责任报告开展评议"
     assert "对人民日报、新华社、中央广播电视总台等新闻单位" in review.body
+
+
+def test_headline_with_a_comma_closed_by_its_column_name_under_a_full_last_line_stands_apart():
+    page = (
+        "县里新建三座污水处理站河水变清\n"
+        "　　本报讯　县里新建的三座污水处理站本\n"
+        "月投入运行，每天可处理污水一万吨，周\n"
+        "边村庄的河水变清了，村民们又到河边散\n"
+        "步、钓鱼，河岸边一片欢声笑语不断传来。\n"
+        "守护好家乡，守护一河清水（短评）\n"
+        "　　一河清水，是村民的盼头，也是乡村\n"
+        "振兴的底色。污水处理站建起来了，还要\n"
+        "管得好、用得久。\n"
+    )
+    water, comment = articles(page)
+    assert water.body.endswith("河岸边一片欢声笑语不断传来。")
+    assert comment.headline == "守护好家乡，守护一河清水（短评）"
