@@ -170,11 +170,12 @@ _ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指�
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
 # only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
 # a short name defined in brackets (（简称“县职中”）) is body text, and so is a province
-# in a company's name (某科技（海南）有限公司).
+# in a company's name (某科技（海南）有限公司); letters and figures (（10+1）) name no column.
 _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东"
               "|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏"
               "|宁夏|新疆|香港|澳门")
-_HEAD_TAG = re.compile(rf"[^（(][（(](?![A-Za-z0-9]+[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)])"
+_FIGURES = r"[A-Za-z0-9+./-]+"
+_HEAD_TAG = re.compile(rf"[^（(][（(](?!{_FIGURES}[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)])"
                        r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(
@@ -183,7 +184,7 @@ _CLOSING_NOTE = re.compile(
 _BRACKETED_WORDS = re.compile(r"[（(][\u4e00-\u9fff·][\u4e00-\u9fff·\s]{0,12}[\u4e00-\u9fff·][）)]")
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
-    rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,60}}[）)]$")
+    rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,150}}[）)]$")
 
 
 @dataclass
@@ -1748,9 +1749,10 @@ def _bound(upper: str, lower: str) -> bool:
 
 
 def _closes(line: str) -> bool:
-    """A headline ending in its column's name, （人民论坛）, ends its heading group."""
+    """A headline ending in its column's name, （人民论坛）, ends its heading group; one
+    ending in figures (中国—东盟（10+1）) goes on."""
     return line.endswith(("）", ")")) and line.count("（") + line.count("(") == line.count(
-        "）") + line.count(")")
+        "）") + line.count(")") and not re.search(rf"[（(]{_FIGURES}[）)]$", line)
 
 
 def _assign_block(

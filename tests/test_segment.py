@@ -4327,3 +4327,45 @@ def test_headline_with_a_comma_closed_by_its_column_name_under_a_full_last_line_
     water, comment = articles(page)
     assert water.body.endswith("河岸边一片欢声笑语不断传来。")
     assert comment.headline == "守护好家乡，守护一河清水（短评）"
+
+
+def test_long_bracketed_note_naming_many_reporters_closes_its_article():
+    page = (
+        "全县各地合力抗洪救灾\n"
+        "　　连日来，全县各乡镇干部群众连续奋\n"
+        "战，加固堤坝、转移群众，目前各地生产\n"
+        "生活秩序正在恢复。\n"
+        "（综合本报记者王明、李华、赵强、钱红、\n"
+        "孙立、周平、吴刚、郑洁、冯雪、陈亮、\n"
+        "褚伟、卫东、蒋梅、沈阳、韩冰和新华社\n"
+        "报道，杨帆、朱琳参与采写）\n"
+        "沿着河堤往上游走，刚刚抢\n"
+        "通的道路两旁，泥沙堆成了\n"
+        "一个个土丘，村民们正在清\n"
+        "理自家院子里的淤泥，志愿\n"
+        "者们送来了饮用水和食品。\n"
+        "村干部说，再过几天，村里\n"
+        "的道路就能全部恢复通行。\n"
+    )
+    flood, village = articles(page)
+    assert flood.byline.startswith("综合本报记者王明、") and flood.byline.endswith("朱琳参与采写")
+    assert village.body.startswith("沿着河堤往上游走，")
+
+
+def test_block_headline_broken_after_figures_in_brackets_stays_one_headline():
+    page = (
+        "中国—东盟（10+1）\n"
+        "农业部长会在南宁举行\n"
+        "县里新建三座污水处理站河水变清\n"
+        "\n"
+        "本报南宁7月13日电  （记者周明）中国—东盟\n"
+        "（10+1）农业部长会13日在广西南宁举行，\n"
+        "与会各方就粮食安全、农业科技合作等议题\n"
+        "深入交换意见。\n"
+        "本报讯  县里新建的三座污水处理站本月投\n"
+        "入运行，每天可处理污水一万吨，周边村庄\n"
+        "的河水变清了。\n"
+    )
+    meeting, water = articles(page)
+    assert meeting.headline == "中国—东盟（10+1）农业部长会在南宁举行"
+    assert water.headline == "县里新建三座污水处理站河水变清"
