@@ -153,9 +153,10 @@ _CAPTION = re.compile(r"^▲|(?<![试力蓝企意])图为")
 _LETTER_SIGNATURE = re.compile(
     r"^\S{2,24}(?:省|市|县|区|旗|盟|州|网友)\s+[\u4e00-\u9fff·](?:\s*[\u4e00-\u9fff·]){1,3}$")
 # The last line of a report on an official event: who else attended (张明等参加会见。,
-# 约100人参加活动。).
+# 约100人参加活动。, 某大使也到机场迎接。).
 _ATTENDED = re.compile(
-    r"[\u4e00-\u9fff\d、·，等]{2,40}(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?。")
+    r"[\u4e00-\u9fff\d、·，等]{2,40}(?:(?:参加|出席)(?:会见|会谈|上述活动|活动|调研|会议)?"
+    r"|到机场(?:迎接|送行)|陪同(?:调研|考察)?)。")
 # A letter or a decree printed in full closes with its date (2023年5月8日, …于某地), often
 # over the agency's bracketed dateline (（新华社某地5月9日电）); the report on a letter, under
 # the same dateline, follows in the same article.

@@ -4187,7 +4187,10 @@ def test_book_title_broken_before_its_dash_carries_on_and_is_no_subheadline():
 
 
 
-def test_count_of_who_else_attended_closes_the_report_above_a_new_column():
+@pytest.mark.parametrize(
+    "closing", ["县内外客商约100人参加活动。", "县商务局局长王红也到机场迎接。"],
+    ids=["count", "airport"])
+def test_who_else_attended_closes_the_report_above_a_new_column(closing):
     page = (
         "河东县举办茶叶推介会\n"
         "村里修起新水渠\n"
@@ -4197,7 +4200,7 @@ def test_count_of_who_else_attended_closes_the_report_above_a_new_column():
         "茶园的发展情况和今年的新茶。\n"
         "推介会上，十多家茶企展出了新茶，不少\n"
         "客商当场签下了订单。\n"
-        "县内外客商约100人参加活动。\n"
+        + closing + "\n"
         "村里新修的水渠昨日通水，三百亩农田用上\n"
         "了自流灌溉，村民再也不用挑水浇地了。水\n"
         "渠是村里去年冬天开始修的，全长三公里。\n"
@@ -4205,7 +4208,7 @@ def test_count_of_who_else_attended_closes_the_report_above_a_new_column():
         "头了。\n"
     )
     tea, canal = articles(page)
-    assert tea.body.endswith("\n县内外客商约100人参加活动。")
+    assert tea.body.endswith("\n" + closing)
     assert canal.body.startswith("村里新修的水渠")
 
 
