@@ -970,6 +970,13 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (full_width and not (prev.indent and indented_page and fragment)
             and prev.width <= min(col, cur_width + 1) - 2):
         return False
+    # With figures or letters in it, an unpunctuated line may stop a place short, no more,
+    # where the next full-width character did not fit (…于10 / 月底): a headline over the
+    # first paragraph if it stops further short.
+    if (not full_width and not prev.indent and _is_wide(cur.text[0])
+            and not re.search(r"[，。、；：！？“”‘’（）()]", prev.text)
+            and prev.width <= min(col, cur_width + 1) - 3):
+        return False
     # Punctuation inside an unfinished line marks a sentence fragment, not a headline.
     # (The 、 of a numbered heading, 二、发展情况, is not such punctuation.)
     if fragment:

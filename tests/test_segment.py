@@ -4372,3 +4372,20 @@ def test_block_headline_broken_after_figures_in_brackets_stays_one_headline():
     meeting, water = articles(page)
     assert meeting.headline == "中国—东盟（10+1）农业部长会在南宁举行"
     assert water.headline == "县里新建三座污水处理站河水变清"
+
+
+def test_headline_with_figures_stopping_well_short_of_the_column_is_no_first_line():
+    page = (
+        "县里新建三座污水处理站河水变清\n"
+        "　　本报讯　县里新建的三座污水处理站本\n"
+        "月投入运行，每天可处理污水一万吨，周\n"
+        "边村庄的河水变清了。\n"
+        "（王芳）\n"
+        "河东县今年新建15所乡村学校\n"
+        "县教育局负责人说，今年县里拿出\n"
+        "专项资金，在山区乡镇新建了十五所\n"
+        "乡村学校，九月一日全部开学。\n"
+    )
+    _, schools = articles(page)
+    assert schools.headline == "河东县今年新建15所乡村学校"
+    assert schools.body.startswith("县教育局负责人说，")
