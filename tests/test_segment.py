@@ -4302,17 +4302,17 @@ def test_quoted_headline_filling_the_column_over_a_sentence_opening_with_its_dat
 
 def test_agency_named_in_a_list_at_the_start_of_a_line_is_no_dateline():
     page = (
-        "新闻单位社会责任报告开展评议\n"
-        "　　新华社北京7月7日电  新闻道德委员\n"
-        "会7日在京召开评议会，对人民日报、\n"
-        "新华社、中央广播电视总台等新闻单位\n"
-        "的年度社会责任报告开展评议。\n"
-        "　　委员们认为，各单位履行社会责任的\n"
-        "情况总体良好。\n"
+        "县里听取驻县记者站意见建议\n"
+        "　　新华社河东5月9日电  县委宣传部\n"
+        "9日召开座谈会，邀请本地日报社、\n"
+        "新华社、中央广播电视总台等驻县记者\n"
+        "站的记者，听取他们的意见建议。\n"
+        "　　与会记者建议，县里多开放采访点，\n"
+        "及时发布权威信息。\n"
     )
-    (review,) = articles(page)
-    assert review.headline == "新闻单位社会责任报告开展评议"
-    assert "对人民日报、新华社、中央广播电视总台等新闻单位" in review.body
+    (forum,) = articles(page)
+    assert forum.headline == "县里听取驻县记者站意见建议"
+    assert "邀请本地日报社、新华社、中央广播电视总台等驻县记者站的记者" in forum.body
 
 
 def test_headline_with_a_comma_closed_by_its_column_name_under_a_full_last_line_stands_apart():
