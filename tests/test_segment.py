@@ -4304,7 +4304,7 @@ def test_agency_named_in_a_list_at_the_start_of_a_line_is_no_dateline():
     page = (
         "县里听取驻县记者站意见建议\n"
         "　　新华社河东5月9日电  县委宣传部\n"
-        "9日召开座谈会，邀请本地日报社、\n"
+        "9日召开座谈会，邀请县广播站、\n"
         "新华社、中央广播电视总台等驻县记者\n"
         "站的记者，听取他们的意见建议。\n"
         "　　与会记者建议，县里多开放采访点，\n"
@@ -4312,7 +4312,7 @@ def test_agency_named_in_a_list_at_the_start_of_a_line_is_no_dateline():
     )
     (forum,) = articles(page)
     assert forum.headline == "县里听取驻县记者站意见建议"
-    assert "邀请本地日报社、新华社、中央广播电视总台等驻县记者站的记者" in forum.body
+    assert "邀请县广播站、新华社、中央广播电视总台等驻县记者站的记者" in forum.body
 
 
 def test_headline_with_a_comma_closed_by_its_column_name_under_a_full_last_line_stands_apart():
