@@ -442,8 +442,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             rest[0] in "（(" and len(rest) <= 30 and not re.search(r"[。！？]", rest)))
         # A bracketed note wrapped over several lines closes where its bracket does.
         # (A note that opens its line, （本报某地电 / 记者… / …）, may take three or four lines
-        # where the column is narrow: it closes on one of the next lines.)
-        open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= 80 and (
+        # where the column is narrow: it closes on one of the next lines. One naming many
+        # reporters runs to 150 characters.)
+        open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= 150 and (
             (ln.text.endswith("）") and not re.search(r"[。！？]", so_far + ln.text))
             or (so_far.startswith("（") and _bracket_closes_below(present, idx))))
         # (Does the line above fill the column, as a line of a paragraph does?)

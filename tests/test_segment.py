@@ -4389,3 +4389,27 @@ def test_headline_with_figures_stopping_well_short_of_the_column_is_no_first_lin
     _, schools = articles(page)
     assert schools.headline == "河东县今年新建15所乡村学校"
     assert schools.body.startswith("县教育局负责人说，")
+
+
+def test_set_in_note_wrapped_over_many_narrow_lines_closes_where_its_bracket_does():
+    # Over 80 characters before its last line, broken inside a name (许大 / 伟).
+    page = (
+        "全县各地合力抗洪救灾\n"
+        "　　连日来，全县各乡镇干部群\n"
+        "众连续奋战，加固堤坝、转移群\n"
+        "众，目前各地生产生活秩序正在\n"
+        "恢复。\n"
+        "　　（综合本报记者王明远、钱\n"
+        "立新、孙红梅、周建国、吴强、\n"
+        "郑洁、冯雪松、陈亮亮、褚卫东、\n"
+        "蒋梅、沈阳光、韩冰冰、梁一山、\n"
+        "杨帆和新华社报道，朱琳琳、\n"
+        "高原、欧阳春、何文斌、许大\n"
+        "伟参与采写）\n"
+        "　　沿着河堤往上游走，刚刚抢通的道路两旁，\n"
+        "泥沙堆成了一个个土丘，村民们正在清理自家院\n"
+        "子里的淤泥，志愿者们送来了饮用水和食品。\n"
+    )
+    flood, village = articles(page)
+    assert "许大伟参与采写）" in flood.body
+    assert village.headline is None and village.body.startswith("沿着河堤往上游走，")
