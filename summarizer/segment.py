@@ -183,9 +183,11 @@ _CLOSING_NOTE = re.compile(
     r"[（(](?:作者|本文作者|摘编自|执笔|案例来源|采访组成员|本版文字|[^（）()]{2,40}(?:整理|采写)[）)]$)")
 # A few words in brackets, possibly set apart by spaces: （无影灯）, （迎大运  展风采）.
 _BRACKETED_WORDS = re.compile(r"[（(][\u4e00-\u9fff·][\u4e00-\u9fff·\s]{0,12}[\u4e00-\u9fff·][）)]")
+# Longest bracketed note, in characters: one naming many reporters (综合本报记者…参与采写).
+_LONGEST_NOTE = 150
 # A bracketed author note closing a paragraph: （本报记者谷业凯、吴月辉） ends the article.
 _NOTE_OPEN = re.compile(
-    rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,150}}[）)]$")
+    rf"[（(](?:{_NOTE_WORDS}|据新华社|新华社|本报){_NOTE_TEXT}{{0,{_LONGEST_NOTE}}}[）)]$")
 
 
 @dataclass
@@ -442,9 +444,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             rest[0] in "（(" and len(rest) <= 30 and not re.search(r"[。！？]", rest)))
         # A bracketed note wrapped over several lines closes where its bracket does.
         # (A note that opens its line, （本报某地电 / 记者… / …）, may take three or four lines
-        # where the column is narrow: it closes on one of the next lines. One naming many
-        # reporters runs to 150 characters.)
-        open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= 150 and (
+        # where the column is narrow: it closes on one of the next lines.)
+        open_note = (so_far.count("（") > so_far.count("）") and len(so_far) <= _LONGEST_NOTE and (
             (ln.text.endswith("）") and not re.search(r"[。！？]", so_far + ln.text))
             or (so_far.startswith("（") and _bracket_closes_below(present, idx))))
         # (Does the line above fill the column, as a line of a paragraph does?)
