@@ -166,8 +166,10 @@ _DATELINE_KEY = re.compile(r"(?:新华社|本报|中新社)(\S{0,12}?[\d一二�
                            r"[\d一二三四五六七八九十]+日)电")
 # The signature closing an editor's note (——编者): part of the note, not a subheadline.
 _SIGNATURE = re.compile(r"[—-]{1,2}\s*编\s*者")
-# Who said the quotation above (——某大学校长接受记者采访时说): the end of a text, no subheadline.
-_ATTRIBUTION = re.compile(r"——[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)")
+# Who said the quotation above (——某大学校长接受记者采访时说), or which reader wrote the piece
+# above (——《某刊》读者某某): the end of a text, no subheadline.
+_ATTRIBUTION = re.compile(r"——(?:[^，。！？；：]{2,40}(?:说|表示|指出|强调|谈道)"
+                          r"|(?:《[^《》]{1,20}》)?(?:读者|网友)[\u4e00-\u9fff·]{2,5})")
 # A column name closing a headline: 涵养忠诚之魂（人民论坛）, 铸魂育人（最美新时代革命军人）;
 # only a two-part name (某论坛·甲、乙) holds a 、, which in a body bracket lists things, and
 # a short name defined in brackets (（简称“县职中”）) is body text, and so is a province
@@ -849,6 +851,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
+    if _signs_off(prev.text):
+        return False
     # (A title never spans two paragraphs: where the line leaves one open, 《甲》在《乙 /
     # 丙》, the next line carries it on.)
     title_open = prev.text.rfind("《") > prev.text.rfind("》") and "》" in cur.text
@@ -1009,13 +1013,17 @@ def _labelled(text: str) -> bool:
     return bool(re.match(r"【[^】]{1,8}】.", text))
 
 
+def _signs_off(text: str) -> bool:
+    """A dashed line closing the text above: ——编者, ——某某说, ——《某刊》读者某某."""
+    return bool(_SIGNATURE.fullmatch(text) or _ATTRIBUTION.fullmatch(text))
+
+
 def _is_dash_head(text: str, commas: bool = False) -> bool:
     """A ——subheadline: a line led by a dash, with no sentence in it.
 
     ``commas`` admits a comma between its phrases (——守正创新，推动发展), which is safe only
     where the line is known to sit under a heading."""
-    return (text.startswith("——") and len(text) > 3 and not _SIGNATURE.fullmatch(text)
-            and not _ATTRIBUTION.fullmatch(text)
+    return (text.startswith("——") and len(text) > 3 and not _signs_off(text)
             and not re.search(r"[。！？；：]" if commas else r"[，。！？；：]", text))
 
 
@@ -1031,7 +1039,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()
-    signature = bool(_SIGNATURE.fullmatch(text) or _ATTRIBUTION.fullmatch(text))
+    signature = _signs_off(text)
     # (A line ending in a comma is a line of verse or a list, never a heading.)
     short = (nlines == 1 and not _ends_terminal(text) and _display_width(text) <= 96
              and not signature and not text.endswith(("，", "、", ",")))
@@ -1277,7 +1285,7 @@ def _layout(text: str) -> _Layout:
             k += 1
         if (u.kind == "para" and u.lines <= 3 and units[k].opener
                 and (len(u.text) <= 60 or (u.lines == 1 and len(u.text) <= 150))
-                and not re.search(r"[。！？；]", u.text) and not _SIGNATURE.fullmatch(u.text)
+                and not re.search(r"[。！？；]", u.text) and not _signs_off(u.text)
                 and not _BULLET.match(u.text)):
             u.kind = "short"
     # So is a speaker or place ending in a colon (外交部发言人：) over such a headline: a
@@ -1602,8 +1610,10 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # paragraph are that article's heading, not a block of headlines for the whole page.
     # (Titles of briefs in a roundup are printed above them on any page.)
     top = [i for i in block if stream and i < stream[0]]
-    if 0 < len(top) <= 4 and sum(prob >= 0.8 for p, prob in sure.items()
-                                 if p > 0 and not _BRIEF.match(units[stream[p]].text)) >= 2:
+    later = [prob for p, prob in sure.items() if p > 0 and not _BRIEF.match(units[stream[p]].text)]
+    one_head = top == block and len(top) == 2 and units[top[1]].text.startswith("——")
+    if 0 < len(top) <= 4 and (sum(prob >= 0.8 for prob in later) >= 2
+                              or (one_head and any(prob >= 0.5 for prob in later))):
         inline_runs[0] = top + inline_runs.get(0, [])  # a box label (核心阅读) stays last
         heads_at = [0] + [p for p in heads_at if p != 0]
         block = [i for i in block if i not in top]

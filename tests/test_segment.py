@@ -4413,3 +4413,55 @@ def test_set_in_note_wrapped_over_many_narrow_lines_closes_where_its_bracket_doe
     flood, village = articles(page)
     assert "许大伟参与采写）" in flood.body
     assert village.headline is None and village.body.startswith("沿着河堤往上游走，")
+
+
+def test_headline_and_subtitle_over_the_first_paragraph_leave_later_headlines_inline():
+    # The two lines at the top head the first article only; the second article's headline,
+    # wider than the column, is printed over it though both talk about school rainwater.
+    page = (
+        "让节水成为全社会的自觉（人民时评）\n"
+        "——谈谈城市节水的新办法\n"
+        "　　夏季用水高峰到来，不少城市\n"
+        "提醒市民节约用水。节水不只是少\n"
+        "开一会儿水龙头，更需要制度和技\n"
+        "术一起发力。\n"
+        "　　一些城市给老旧小区换上了新\n"
+        "水表，漏水的管道能及时发现；不\n"
+        "少学校建设节水型校园，收集雨水\n"
+        "浇灌花草，一年能省下不少自来水。\n"
+        "　　建设节水型校园，收集利用雨\n"
+        "水，从一点一滴做起，城市用水才\n"
+        "能更有保障。\n"
+        "县第一中学建设节水型校园，推广雨水收集利用\n"
+        "让校园雨水物尽其用\n"
+        "　　走进县第一中学，操场边的蓄\n"
+        "水池刚刚蓄满雨水。建设节水型校\n"
+        "园以来，学校把收集利用的雨水用\n"
+        "来浇灌花草，每年可节约自来水两\n"
+        "千多吨。\n"
+    )
+    comment, school = articles(page)
+    assert comment.headline == "让节水成为全社会的自觉（人民时评）"
+    assert comment.subheadline == "——谈谈城市节水的新办法"
+    assert comment.body.endswith("城市用水才能更有保障。")
+    assert school.headline == "县第一中学建设节水型校园，推广雨水收集利用让校园雨水物尽其用"
+
+
+def test_readers_signature_closes_the_piece_above_and_joins_no_headline():
+    page = (
+        "我和一本字典的故事\n"
+        "　　小时候，家里最珍贵的一本书是\n"
+        "一本旧字典。父亲用牛皮纸给它包了\n"
+        "书皮，我每遇到不认识的字就去查，\n"
+        "慢慢养成了查字典的习惯。\n"
+        "　　——《少年文摘》读者刘晓梅\n"
+        "河西县乡村图书室添了新书——\n"
+        "孩子们有了读书好去处\n"
+        "　　本报讯　河西县今年为全县一百二\n"
+        "十个乡村图书室添置新书三万册，孩\n"
+        "子们放学后有了读书的好去处。\n"
+    )
+    story, library = articles(page)
+    assert story.body.endswith("——《少年文摘》读者刘晓梅")
+    assert library.kicker == "河西县乡村图书室添了新书——"
+    assert library.headline == "孩子们有了读书好去处"
