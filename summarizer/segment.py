@@ -2158,7 +2158,15 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     (``emit`` below ``_FOREIGN``). A cut undone between two different headlines is noted in
     ``undone`` (its stream position -> the lower headline)."""
     def known(ps: list[int]) -> tuple[int, int] | None:
-        return next((units[stream[q]].column for q in ps if units[stream[q]].column), None)
+        # The widths the nearest paragraphs agree on: one paragraph's range alone may
+        # reach a neighbour column a character or two away.
+        span = None
+        for col in [c for c in (units[stream[q]].column for q in ps) if c][:3]:
+            both = col if span is None else (max(span[0], col[0]), min(span[1], col[1]))
+            if both[0] > both[1]:
+                break
+            span = both
+        return span
 
     out: list[_Segment] = []
     for seg in segments:

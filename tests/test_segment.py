@@ -4465,3 +4465,35 @@ def test_readers_signature_closes_the_piece_above_and_joins_no_headline():
     assert story.body.endswith("——《少年文摘》读者刘晓梅")
     assert library.kicker == "河西县乡村图书室添了新书——"
     assert library.headline == "孩子们有了读书好去处"
+
+
+def test_neighbours_a_character_apart_in_width_stay_apart_when_their_paragraphs_agree():
+    # The last paragraph above, its lines closed by marks, allows a column as narrow as the
+    # one below; the paragraphs around it do not.
+    page = (
+        "山区小学用上了新校舍\n"
+        "河边公园添了健身步道\n"
+        "\n"
+        "　　山区小学今年秋季学期搬进了新校舍，教室\n"
+        "宽敞明亮，操场铺上了塑胶跑道，孩子们再也不\n"
+        "用挤在旧平房里上课。\n"
+        "　　新校舍由县里统筹资金建设，教学楼、食堂\n"
+        "和宿舍同时完工，全校四百多名学生都有了自己\n"
+        "的床铺和书桌。\n"
+        "　　校长说，新校舍建成后，学校开设了美术、\n"
+        "音乐和科学实验课，老师们也更愿意留下来了，\n"
+        "山里的孩子在家门口就能上好学，家长们放心，\n"
+        "孩子们开心。\n"
+        "　　河边公园新修的健身步道全长三公里多，\n"
+        "沿着河岸蜿蜒向前，每天早晚都有不少居民来\n"
+        "这里散步跑步。\n"
+        "　　放学后，不少孩子从新校舍出来就到公园\n"
+        "跑步。家长们说，步道修到了家门口，锻炼身\n"
+        "体方便多了。\n"
+        "　　公园管理处介绍，步道旁还将增设座椅和\n"
+        "路灯，让居民晚上也能放心锻炼。\n"
+    )
+    school, park = articles(page)
+    assert school.headline == "山区小学用上了新校舍"
+    assert school.body.endswith("孩子们开心。")
+    assert park.headline == "河边公园添了健身步道"
