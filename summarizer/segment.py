@@ -2178,10 +2178,15 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
             # alone, they open the article below.
             if a is None and b is not None:
                 a = b
-            if a is not None and b is not None and _same_column(a, b) and not (
+            # (A sub-head set like one inside the article above, 通道建设—— / 平台打造——,
+            # goes on with it whatever it talks about.)
+            if a is not None and b is not None and _same_column(a, b) and (not (
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
-                    and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN):
+                    and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)
+                    or any(_parallel_kickers(_between(units, stream, q),
+                                             _between(units, stream, p))
+                           for q in prev.units[1:])):
                 if 0 <= prev.state != seg.state >= 0:
                     undone[p] = seg.state
                 prev.units.extend(seg.units)
@@ -2190,6 +2195,14 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
                 continue
         out.append(seg)
     return out
+
+
+def _parallel_kickers(upper: list[_Unit], lower: list[_Unit]) -> bool:
+    """Whether two headings open alike with a short kicker of one length (通道建设—— over one
+    section, 平台打造—— over another): the sub-heads of one article."""
+    heads = [[u.text for u in run if u.kind == "short"] for run in (upper, lower)]
+    return all(len(h) >= 2 and h[0].endswith("——") and len(h[0]) <= 8 for h in heads) and len(
+        heads[0][0]) == len(heads[1][0])
 
 
 def _all_punct(text: str) -> bool:

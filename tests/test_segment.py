@@ -4497,3 +4497,44 @@ def test_neighbours_a_character_apart_in_width_stay_apart_when_their_paragraphs_
     assert school.headline == "山区小学用上了新校舍"
     assert school.body.endswith("孩子们开心。")
     assert park.headline == "河边公园添了健身步道"
+
+
+def test_section_under_a_kicker_set_like_an_earlier_one_stays_with_its_article():
+    # The second section's words match a headline in the block, not the article's own; its
+    # heading, set like the first section's (物流建设—— / 平台打造——), says it goes on.
+    # (Which article that block line belongs to, the words cannot tell.)
+    page = (
+        "县里外贸企业出海步伐加快\n"
+        "释放消费活力，为非洲特产拓宽销路\n"
+        "非洲好物网购节在县城开幕\n"
+        "\n"
+        "　　今年以来，县里外贸企业出海步伐加快，\n"
+        "上半年全县外贸进出口总额同比增长两成，一\n"
+        "批外贸企业拿到了新订单。\n"
+        "物流建设——\n"
+        "开通三条货运专线\n"
+        "　　县物流园新开通三条货运专线，外贸企业\n"
+        "的货物两天就能运到港口，运输成本降低了一\n"
+        "成多，外贸企业出海更方便了。\n"
+        "　　物流园负责人说，今年还将新建一座仓库，\n"
+        "为外贸企业提供存储服务。\n"
+        "平台打造——\n"
+        "展销中心人气越来越旺\n"
+        "　　“请大家尝尝来自肯尼亚的红茶！”在展\n"
+        "销中心，客商正向市民推介非洲特产，品尝台\n"
+        "前排起了长队。\n"
+        "　　展销中心开业一年来，释放了消费活力，\n"
+        "为非洲特产拓宽了销路，南非红酒、卢旺达辣\n"
+        "椒酱摆满了货架。\n"
+        "　　本周，非洲好物网购节在县城开幕，\n"
+        "主播们在直播间推介红茶、咖啡和手工\n"
+        "艺品，三天下单一万多件。\n"
+        "　　不少网友说，在家门口就能买到地\n"
+        "道的非洲好物，网购节让大家大开眼界。\n"
+    )
+    trade, fair = articles(page)
+    assert trade.sections == (
+        "物流建设——", "开通三条货运专线", "平台打造——", "展销中心人气越来越旺")
+    assert trade.body.endswith("卢旺达辣椒酱摆满了货架。")
+    assert fair.headline.endswith("非洲好物网购节在县城开幕")
+    assert fair.body.startswith("本周，非洲好物网购节")
