@@ -1336,6 +1336,14 @@ def _layout(text: str) -> _Layout:
         units[i].kind = "staff"
     body = [i for i, u in enumerate(units) if u.kind in ("para", "caption")]
     first_para, last_para = (body[0], body[-1]) if body else (n_units, -1)
+    # The speaker signing the page's last paragraph (——某国某机构某某), however many lines
+    # the name wraps over, is text like the paragraph (a headline block never opens with a
+    # dash, see _block_zones).
+    if 0 <= last_para < n_units - 1 and units[last_para + 1].kind == "short" and (
+            units[last_para + 1].text.startswith("——")
+            and not units[last_para + 1].text.endswith("——")):
+        last_para += 1
+        units[last_para].kind = "para"
     while first_para > 0 and units[first_para - 1].kind == "short" and _is_label(
             units[first_para - 1].text):
         first_para -= 1

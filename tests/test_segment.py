@@ -4538,3 +4538,27 @@ def test_section_under_a_kicker_set_like_an_earlier_one_stays_with_its_article()
     assert trade.body.endswith("卢旺达辣椒酱摆满了货架。")
     assert fair.headline.endswith("非洲好物网购节在县城开幕")
     assert fair.body.startswith("本周，非洲好物网购节")
+
+
+def test_speaker_signing_the_pages_last_paragraph_over_two_lines_is_no_subheadline():
+    page = (
+        "县里举办第三届农民丰收节\n"
+        "　　本报讯　县里第三届农民丰收节日前开\n"
+        "幕，来自各乡镇的农产品摆满了展台，吸引\n"
+        "了众多市民前来选购。\n"
+        "　　丰收节期间还举办了农技讲座和农产品\n"
+        "直播带货活动，三天销售额超过五百万元。\n"
+        "嘉宾说\n"
+        "　　乡村振兴离不开产业，更离不开人才。\n"
+        "希望更多年轻人回到家乡，把所学用在田野\n"
+        "上，让乡村越来越好。\n"
+        "　　——县农业农村局副局长刘建国\n"
+        "　　丰收节让城里人认识了山里的好东西，\n"
+        "我们的合作社今年订单翻了一番，乡亲们种\n"
+        "地的劲头更足了。\n"
+        "　　——河西镇果蔬专业合作社理事长兼技\n"
+        "术负责人周春梅\n"
+    )
+    (fair,) = articles(page)
+    assert fair.subheadline is None
+    assert fair.body.endswith("——河西镇果蔬专业合作社理事长兼技术负责人周春梅")
