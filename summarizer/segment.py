@@ -904,6 +904,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev.text.endswith("——") and not _ends_terminal(cur.text) and (
             cur.width <= prev.width - 4 or (col is not None and prev.width > col + 1)):
         return False  # a kicker and the shorter headline under it, or one wider than the column
+    if (prev.text.endswith("——") and not re.search(r"[。！？；：“”]", prev.text)
+            and re.fullmatch(r"“[^“”]{2,40}”", cur.text)):
+        return False  # a kicker over a whole quotation: a heading's two parts (观点—— / “…。”)
     if (prev.gapped and not prev_kind and not _STAFF_CREDIT.search(prev.text)
             and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):

@@ -4562,3 +4562,24 @@ def test_speaker_signing_the_pages_last_paragraph_over_two_lines_is_no_subheadli
     (fair,) = articles(page)
     assert fair.subheadline is None
     assert fair.body.endswith("——河西镇果蔬专业合作社理事长兼技术负责人周春梅")
+
+
+def test_kicker_over_a_whole_quoted_sentence_is_a_sub_head_not_a_paragraph():
+    page = (
+        "县里扎实推进为民办实事\n"
+        "今年以来，县里把为民办实事作为重点工作，\n"
+        "一批群众关心的难题得到解决，老旧小区改造\n"
+        "和道路修缮等项目陆续完工。\n"
+        "各乡镇也结合实际，推出了一批便民措施，群\n"
+        "众满意度明显提高。\n"
+        "坚持问题导向，办好群众身边的实事——\n"
+        "“要把群众的事当成自己的事。”\n"
+        "县委书记在调研时这样强调。全县各部门把群\n"
+        "众反映的问题列成清单，逐项研究解决办法，\n"
+        "明确完成时限。\n"
+        "在城关镇，居民反映多年的停车难问题，通过\n"
+        "新建停车场得到了缓解。\n"
+    )
+    (report,) = articles(page)
+    assert report.sections == ("坚持问题导向，办好群众身边的实事——",)
+    assert report.body.endswith("通过新建停车场得到了缓解。")
