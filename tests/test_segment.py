@@ -2387,16 +2387,20 @@ def test_headline_no_article_took_cuts_again_where_only_the_shared_column_joined
         "便乡村学校的孩子们来图书馆读书。\n"
         "馆长说，延长开放时间后，市图书馆每\n"
         "天都有上千名读者，书架全部坐满。\n"
+        "市图书馆延长开放时间的做法受到读者\n"
+        "欢迎，暑期还将延长少儿阅览区开放时间。\n"
         "全县四十所乡村学校的食堂已经全部完\n"
         "成改造，新添了冷库和消毒设备。\n"
         "改造后的食堂宽敞明亮，饭菜也更可口，\n"
         "学生们吃得放心，家长们也安心。\n"
         "县教育局要求各校公开食材来源，并请\n"
         "家长代表参与每月的食堂检查。\n"
+        "下一步，县里还将改造二十所乡村学校\n"
+        "的食堂，年底前全部完成改造。\n"
     )
     library, canteen = articles(page)
     assert library.headline == "市图书馆延长夏季开放时间（文化广角）"
-    assert library.body.endswith("书架全部坐满。")
+    assert library.body.endswith("还将延长少儿阅览区开放时间。")
     assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
     assert canteen.body.startswith("全县四十所乡村学校的食堂")
 
@@ -4492,6 +4496,9 @@ def test_neighbours_a_character_apart_in_width_stay_apart_when_their_paragraphs_
         "体方便多了。\n"
         "　　公园管理处介绍，步道旁还将增设座椅和\n"
         "路灯，让居民晚上也能放心锻炼。\n"
+        "　　据了解，县里今年还将在河边公园新建儿\n"
+        "童游乐场和健身广场，方便周边居民休闲锻炼\n"
+        "身体。\n"
     )
     school, park = articles(page)
     assert school.headline == "山区小学用上了新校舍"
