@@ -852,7 +852,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
     if _signs_off(prev.text):
-        return False
+        return False  # a signature is whole on its line
     # (A title never spans two paragraphs: where the line leaves one open, 《甲》在《乙 /
     # 丙》, the next line carries it on.)
     title_open = prev.text.rfind("《") > prev.text.rfind("》") and "》" in cur.text
@@ -1619,7 +1619,8 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     heads_at = [p for p, prob in sure.items() if prob >= 0.5]
     # On a page that prints its headlines above their articles, the few lines above the first
     # paragraph are that article's heading, not a block of headlines for the whole page.
-    # (Titles of briefs in a roundup are printed above them on any page.)
+    # (Titles of briefs in a roundup are printed above them on any page.) So are a headline
+    # and its ——subtitle alone above it, when any later run is more likely a headline than not.
     top = [i for i in block if stream and i < stream[0]]
     later = [prob for p, prob in sure.items() if p > 0 and not _BRIEF.match(units[stream[p]].text)]
     one_head = top == block and len(top) == 2 and units[top[1]].text.startswith("——")
@@ -2190,15 +2191,14 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
             if a is None and b is not None:
                 a = b
             # (A sub-head set like one inside the article above, 通道建设—— / 平台打造——,
-            # goes on with it whatever it talks about.)
-            if a is not None and b is not None and _same_column(a, b) and (not (
+            # goes on with it whatever it talks about, for good.)
+            section = any(_parallel_kickers(_between(units, stream, q), _between(units, stream, p))
+                          for q in prev.units[1:])
+            if a is not None and b is not None and _same_column(a, b) and (section or not (
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
-                    and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)
-                    or any(_parallel_kickers(_between(units, stream, q),
-                                             _between(units, stream, p))
-                           for q in prev.units[1:])):
-                if 0 <= prev.state != seg.state >= 0:
+                    and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)):
+                if 0 <= prev.state != seg.state >= 0 and not section:
                     undone[p] = seg.state
                 prev.units.extend(seg.units)
                 if prev.state < 0:
