@@ -938,6 +938,8 @@ def test_heading_wider_than_the_column_does_not_continue_a_paragraph_ending_at_t
         "“开学前一定让孩子们回到教室”\n"
         "　　连日暴雨过后，受灾学校抓紧清理\n"
         "校园，教学秩序恢复工作有序推进。\n"
+        "　　校长说，开学前一定让孩子们回到\n"
+        "干净整洁的教室。\n"
     )
     first, second = articles(page)
     assert first.body.endswith("家长们纷纷点赞这项民生工程好评如潮。")
