@@ -29,12 +29,14 @@ The segmenter works in four passes:
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .text import cut, fold_width, is_cjk
@@ -2170,11 +2172,12 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     a width stay apart when each took a headline the other side hardly mentions
     (``emit`` below ``_FOREIGN``). A cut undone between two different headlines is noted in
     ``undone`` (its stream position -> the lower headline)."""
-    def known(ps: list[int]) -> tuple[int, int] | None:
+    def known(ps: Iterable[int]) -> tuple[int, int] | None:
         # The widths the nearest paragraphs agree on: one paragraph's range alone may
         # reach a neighbour column a character or two away.
         span = None
-        for col in [c for c in (units[stream[q]].column for q in ps) if c][:3]:
+        cols = (c for c in (units[stream[q]].column for q in ps) if c)
+        for col in itertools.islice(cols, 3):
             both = col if span is None else (max(span[0], col[0]), min(span[1], col[1]))
             if both[0] > both[1]:
                 break
@@ -2186,16 +2189,18 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
         p = seg.units[0]
         if out and not hard[p]:
             prev = out[-1]
-            a, b = known(prev.units[::-1]), known(seg.units)
+            a, b = known(reversed(prev.units)), known(seg.units)
             # One-line paragraphs show no column; cut off from the article above by content
             # alone, they open the article below.
             if a is None and b is not None:
                 a = b
             # (A sub-head set like one inside the article above, 通道建设—— / 平台打造——,
             # goes on with it whatever it talks about, for good.)
-            section = any(_parallel_kickers(_between(units, stream, q), _between(units, stream, p))
-                          for q in prev.units[1:])
-            if a is not None and b is not None and _same_column(a, b) and (section or not (
+            same = a is not None and b is not None and _same_column(a, b)
+            section = same and any(
+                _parallel_kickers(_between(units, stream, q), _between(units, stream, p))
+                for q in prev.units[1:])
+            if same and (section or not (
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
                     and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)):
