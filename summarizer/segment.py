@@ -127,6 +127,7 @@ _SECTION_NUMBER = re.compile(
 # A numbered section heading of a long document (一、总体情况, 二、学校建设).
 _HEAD_NUMBER = r"[一二三四五六七八九十]{1,3}、"
 _NUMBERED_HEAD = re.compile(rf"{_HEAD_NUMBER}[^，。！？；：:]{{1,20}}")
+_LIST_ITEM = re.compile(rf"{_HEAD_NUMBER}|[（(][一二三四五六七八九十\d]{{1,4}}[）)]")
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"
 )
@@ -219,6 +220,7 @@ class _Unit:
     last_width: int = 0
     indented: bool = False  # its first line is set in, as a paragraph's first line is
     report: bool = False  # a photo item with text of its own: an article, not a caption
+    gapped: bool = False  # a line of two phrases set apart by a wide gap
 
 
 @dataclass
@@ -234,7 +236,9 @@ def _display_width(text: str) -> int:
 
 
 def _is_wide(ch: str) -> bool:
-    return is_cjk(ch) or (ord(ch) > 0x2000 and unicodedata.east_asian_width(ch) in "WF")
+    # (Chinese type sets the middle dot of names and series titles, 某某·某某, in a full cell.)
+    return is_cjk(ch) or ch == "·" or (
+        ord(ch) > 0x2000 and unicodedata.east_asian_width(ch) in "WF")
 
 
 def clean_line(raw: str) -> str:
@@ -415,6 +419,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             unit = _classify(text, len(buf), buf[-1].spaced)
         unit.last_width = buf[-1].width
         unit.indented = buf[0].indent
+        unit.gapped = len(buf) == 1 and buf[0].gapped
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
         # (An advertisement's credit sets its sponsor apart by a space: its lines' widths
@@ -1155,6 +1160,7 @@ _GENERIC_GAIN = 0.5  # what such a title, or a roundup's name, is worth to its k
 class _Candidate:
     lines: list[str]
     at: int | None  # stream position it is printed above (inline), None for a block line
+    marked: bool = False  # set as only headlines are (a column name, a wide gap)
 
 
 def _viterbi(
@@ -1293,6 +1299,17 @@ def _layout(text: str) -> _Layout:
                 and not re.search(r"[。！？；]", u.text) and not _signs_off(u.text)
                 and not _BULLET.match(u.text)):
             u.kind = "short"
+    # A question or exclamation alone on a line between a byline or photo credit and a
+    # paragraph is the next article's headline (发生事故谁担责？), not its first paragraph,
+    # where the page prints other headlines so too (not in a block: there it is a lead).
+    signed = [i for i in range(1, n_units - 1) if units[i - 1].kind in ("byline", "credit")]
+    if any(units[i].kind == "short" for i in signed):
+        for i in signed:
+            u = units[i]
+            if (u.kind == "para" and u.lines == 1 and len(u.text) <= 30
+                    and units[i + 1].kind == "para"
+                    and re.fullmatch(r"[^。！？!?；]+[？！?!]", u.text)):
+                u.kind = "short"
     # So is a speaker or place ending in a colon (外交部发言人：) over such a headline: a
     # kicker, not a paragraph introducing what follows. A place alone (浙江：) is one over any
     # headline of two lines or more, when the text above ends there (under a headline, 对话人：
@@ -1594,6 +1611,17 @@ def _run_opens_article(lay: _Layout, p: int) -> bool:
         lay.units[j].text in _NOTICES for j in run))
 
 
+def _marks_firmly(unit: _Unit, column: tuple[int, int] | None) -> bool:
+    """Whether a line marked as a headline is sure to be one: a bracketed term ending a
+    line that fills the column may be text its edge broke there (国内旅游收入（旅游总花费）),
+    and a box printed inside an article (（记者手记）) heads no article."""
+    text = unit.text
+    if not _column_name(text):
+        return True
+    fills = column is not None and column[0] - 1 <= unit.last_width <= column[1] + 1
+    return not fills and text[text.rfind("（") + 1:-1] not in _CLOSING_BOXES
+
+
 def _heading_probability(features: list[float]) -> float:
     z = sum(w * f for w, f in zip(_RUN_WEIGHTS, features, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
@@ -1612,12 +1640,21 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # How sure each run of short lines is to head a new article (1.0: structure says so).
     sure = {p: 1.0 if _run_opens_article(lay, p) else _heading_probability(run_features(lay, p))
             for p, run in inline_runs.items() if not all(_is_label(units[j].text) for j in run)}
+    # A heading line ending in a column name (人民论坛, 今日谈) heads an article, and a
+    # photo item's title (图片报道) heads that item; sub-heads are neither. Nor do
+    # sub-heads set two phrases apart by a wide gap, as two-part headlines are. Most such
+    # lines cut even under a headline block, but not numbered items of a list
+    # ((三十六)某某倡议（某机构发起）).
+    marked = set()
     for p in sure:
-        # A heading line ending in a column name (人民论坛, 今日谈) heads an article, and a
-        # photo item's title (图片报道) heads that item; sub-heads are neither.
-        if any(_column_name(units[j].text) or units[j].text in _PHOTO_TITLES
-               for j in inline_runs[p]):
+        run = inline_runs[p]
+        marks = [j for j in run if _column_name(units[j].text)
+                 or units[j].text in _PHOTO_TITLES or units[j].gapped]
+        if marks:
             sure[p] = max(sure[p], 0.8)
+        if any(_marks_firmly(units[j], units[stream[p]].column) for j in marks) and not any(
+                _LIST_ITEM.match(units[j].text) for j in run):
+            marked.add(p)
     # (Set on whole July-August benchmark runs: 0.5 let more sub-heads open articles.)
     heads_at = [p for p, prob in sure.items() if prob >= 0.6]
     # On a page that prints its headlines above their articles, the few lines above the first
@@ -1635,7 +1672,8 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     cands: list[_Candidate] = [_Candidate([units[i].text], None) for i in block]
     block_cands = len(cands)
     for p in heads_at:
-        cands.append(_Candidate([units[j].text for j in _heading_part(units, inline_runs[p])], p))
+        cands.append(_Candidate([units[j].text for j in _heading_part(units, inline_runs[p])], p,
+                                p in marked))
     items: list[Item] = []
     if not stream:
         return Page(source=source, items=_without_paragraphs(units))
@@ -1911,7 +1949,9 @@ def _reclaim_cuts(
         # the upper part right above the lower part's headline is more likely the
         # headline over that one, a subtitle (a column name may close the line between).
         whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
-        over = any(trial_owner[c] == si and c + 1 == state for c in found)
+        # (One closed by its own column name is a whole headline.)
+        over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
+                   for c in found)
         if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
                 and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
             segments, owner = trial, trial_owner
@@ -2094,6 +2134,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     # sub-heads: one cuts only where the column changes too (or the content pass agrees).
     if sum(c.at is None for c in cands) < 2:
         col_breaks |= inline_at
+    col_breaks |= {c.at for c in cands if c.marked}
     hard = [structural[p] or p in col_breaks for p in range(n)]
     undone: dict[int, int] = {}
     segments = _merge_same_column(

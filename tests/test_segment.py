@@ -4592,3 +4592,198 @@ def test_kicker_over_a_whole_quoted_sentence_is_a_sub_head_not_a_paragraph():
     (report,) = articles(page)
     assert report.sections == ("坚持问题导向，办好群众身边的实事——",)
     assert report.body.endswith("通过新建停车场得到了缓解。")
+
+
+def test_two_phrases_set_apart_by_a_wide_gap_head_an_article_without_an_opener():
+    page = (
+        "江河县集中整治非法采砂\n"
+        "本报江河7月3日电（记者 张明）记者从江河县\n"
+        "水利局获悉：近日，县里组织开展非法采砂集中\n"
+        "整治行动，查处非法采砂船只二十余艘，依法\n"
+        "拆除违规堆场十余处，河道秩序明显好转。\n"
+        "据了解，县水利局将会同公安、交通等部门建\n"
+        "立长效机制，对非法采砂保持高压态势，切实\n"
+        "维护河道安全和群众合法权益。\n"
+        "筑牢发展根基  加快转型步伐\n"
+        "青山镇竞逐智能装备新赛道\n"
+        "青山镇一家机械厂的车间里，机器人手臂来回\n"
+        "挥动，整条产线只有三个人照看。厂长算了一\n"
+        "笔账：换上新设备后，一个零件的加工时间从\n"
+        "两个小时缩到半个小时。厂里的订单也跟着多\n"
+        "了起来，已经排到了年底。\n"
+        "近年来，镇里把装备制造作为主攻方向，引进\n"
+        "上下游企业二十多家，产值连年保持增长。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "江河县集中整治非法采砂"
+    assert first.body.endswith("维护河道安全和群众合法权益。")
+    assert second.headline == "筑牢发展根基加快转型步伐青山镇竞逐智能装备新赛道"
+    assert second.body.startswith("青山镇一家机械厂")
+
+
+def test_headline_closed_by_its_column_name_cuts_under_a_headline_block_in_the_same_column():
+    page = (
+        "市图书馆延长夏季开放时间\n"
+        "乡村学校食堂全部完成改造\n"
+        "市图书馆七月起延长夏季开放时间，每\n"
+        "天开放到晚上九点，周末照常开放。\n"
+        "图书馆还在少儿阅览区增加了座位，方\n"
+        "便孩子们暑假来馆读书写作业。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "县教育局要求各校公开食材来源，并请\n"
+        "家长代表参与每月的食堂检查。\n"
+        "　让书香飘进村落（读书札记）\n"
+        "暑假里，不少孩子走进图书馆读书，也\n"
+        "有不少乡村学校的孩子难得进一趟城。\n"
+        "把图书送到村里，让孩子们在家门口就\n"
+        "能读到好书，是一件值得做好的事情。\n"
+        "村里的书屋如果常有新书，常有人管，\n"
+        "就能成为孩子们暑假最爱去的地方。\n"
+    )
+    library, canteen, essay = articles(page)
+    assert canteen.body.endswith("参与每月的食堂检查。")
+    assert essay.headline == "让书香飘进村落（读书札记）"
+    assert essay.body.startswith("暑假里，不少孩子")
+
+
+def test_bracketed_term_ending_a_full_line_under_a_headline_block_cuts_nothing():
+    page = (
+        "上半年全市旅游人数明显增长\n"
+        "乡村学校食堂全部完成改造\n"
+        "据市文旅局统计，上半年全市接待游\n"
+        "客一千二百万人次，同比增长六成；\n"
+        "实现国内旅游总收入（旅游总花费）\n"
+        "\n"
+        "一百三十亿元，全市旅游收入比上年\n"
+        "同期增长近一倍，游客人均花费也明\n"
+        "显增加。暑期到来后，全市接待游客\n"
+        "继续增多，旅游市场持续升温。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "县教育局要求各校公开食材来源，并请\n"
+        "家长代表参与每月的食堂检查。\n"
+    )
+    tourism, canteen = articles(page)
+    assert tourism.body.endswith("旅游市场持续升温。")
+    assert canteen.headline == "乡村学校食堂全部完成改造"
+
+
+def test_reporters_note_closing_an_article_under_a_headline_block_stays_with_it():
+    page = (
+        "港口用上无人驾驶运输车\n"
+        "乡村学校食堂全部完成改造\n"
+        "在东海港的集装箱码头，一辆辆无人驾\n"
+        "驶运输车来回穿梭，把集装箱从岸边送\n"
+        "到堆场，全程不需要司机操作。\n"
+        "港口负责人介绍，运输车投用以后，码\n"
+        "头作业效率提高了两成，能耗也明显下\n"
+        "降，今后还将在更多泊位推广使用。\n"
+        "勇于迈出第一步（记者手记）\n"
+        "“全国首个”，是在港口采访时听到最\n"
+        "多的一个词。从无人驾驶运输车到智慧\n"
+        "调度系统，港口的每一步都不容易。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "县教育局要求各校公开食材来源，并请\n"
+        "家长代表参与每月的食堂检查。\n"
+    )
+    port, canteen = articles(page)
+    assert port.body.endswith("港口的每一步都不容易。")
+    assert canteen.headline == "乡村学校食堂全部完成改造"
+
+
+def test_headline_closed_by_its_column_name_takes_the_upper_part_when_content_cuts_again():
+    # The canteen piece, the longer, would take the whole column; the library's headline,
+    # printed right above the canteen's, is no kicker of it, as its column name closes it.
+    page = (
+        "图书馆夏季延时（文化广角）\n"
+        "乡村学校食堂全部完成改造（民生观察）\n"
+        "市图书馆今年夏季实行延时开放，每天\n"
+        "开放到晚上九点，周末照常开放。\n"
+        "图书馆还在少儿阅览区增加了座位，方\n"
+        "便乡村学校的孩子们来图书馆读书。\n"
+        "馆长说，夏季延时以后，图书馆每天都\n"
+        "有上千名读者，延时阅览区座无虚席。\n"
+        "全县四十所乡村学校的食堂已经全部完\n"
+        "成改造，新添了冷库和消毒设备。\n"
+        "改造后的乡村学校食堂宽敞明亮，饭菜\n"
+        "也更可口，学生们吃得放心。\n"
+        "县教育局要求各乡村学校公开食堂的食\n"
+        "材来源，并请家长参与每月的食堂检查。\n"
+        "下一步，县里还将改造二十所乡村学校\n"
+        "的食堂，年底前全部完成改造。\n"
+        "乡村学校食堂改造完成以后，县里还为\n"
+        "各校食堂培训了厨师，改进了菜谱。\n"
+        "家长们说，乡村学校的食堂改造得好，\n"
+        "孩子们在学校吃得好，大家都放心。\n"
+    )
+    library, canteen = articles(page)
+    assert library.headline == "图书馆夏季延时（文化广角）"
+    assert library.body.endswith("延时阅览区座无虚席。")
+    assert canteen.headline == "乡村学校食堂全部完成改造（民生观察）"
+    assert canteen.body.startswith("全县四十所乡村学校的食堂")
+
+
+def test_question_alone_under_a_photo_credit_heads_the_next_article():
+    page = (
+        "县里新建十座乡村图书室\n"
+        "本报讯  今年以来，县里在十个行政村新建了\n"
+        "图书室，每个图书室藏书都在两千册以上。\n"
+        "（记者 王明）\n"
+        "　　　图片报道\n"
+        "青山县把山坡上的旱地改成梯田，今年\n"
+        "秋天又是一个丰收年。\n"
+        "图为青山县东方村的梯田。\n"
+        "李明摄（人民视觉）\n"
+        "租来的电动车没配头盔，出了事故谁担责？\n"
+        "小王在街边扫码租了一辆电动自行车去上班，车上没\n"
+        "有头盔。半路上车子侧翻，他摔伤了头，和经营公司\n"
+        "为赔偿的事争执不下，最后告到了法院。\n"
+        "法官提示，经营者应当为车辆配备头盔，骑行人也要\n"
+        "增强安全意识，主动佩戴头盔。\n"
+    )
+    items = segment_text(page).items
+    assert [it.kind for it in items] == ["article", "caption", "article"]
+    assert items[2].headline == "租来的电动车没配头盔，出了事故谁担责？"
+    assert items[2].body.startswith("小王在街边扫码")
+
+
+def test_heading_with_a_middle_dot_a_character_wider_than_the_column_stands_alone():
+    page = (
+        "走进新时代乡村课堂·乡村教师的坚守与创新\n"
+        "\n"
+        "乡村学校是乡村教育的基础，乡村教师是乡\n"
+        "村孩子成长的引路人。本版围绕乡村教师的\n"
+        "坚守与创新，约请两位长期在乡村任教的老\n"
+        "师讲述他们的故事，也请研究者谈一谈怎样\n"
+        "让乡村教师留得住、教得好。\n"
+        "——编  者\n"
+        "守住乡村教育的根\n"
+        "在大山深处的青山小学，李老师已经教了二\n"
+        "十年书。每天清晨，她都要走一个小时山路\n"
+        "到学校，给孩子们上第一堂课。\n"
+    )
+    first = segment_text(page).items[0]
+    assert first.headline == "走进新时代乡村课堂·乡村教师的坚守与创新"
+    assert first.body.startswith("乡村学校是乡村教育的基础")
+
+
+def test_question_opening_an_article_under_a_headline_block_stays_its_first_paragraph():
+    page = (
+        "县里新建十座乡村图书室\n"
+        "科技小院让农民种地更有底气\n"
+        "今年以来，县里在十个行政村新建了图书\n"
+        "室，每个图书室藏书都在两千册以上。\n"
+        "（记者 王明）\n"
+        "从一个好点子，到田里见效，需要多久？\n"
+        "走进青山镇的科技小院，研究生们正在地里\n"
+        "查看玉米长势。他们把新品种、新技术带到\n"
+        "田间地头，让农民种地更有底气。\n"
+        "村民说，有了科技小院，遇到难题随时能找\n"
+        "到人问，收成一年比一年好。\n"
+    )
+    library, farm = articles(page)
+    assert farm.headline == "科技小院让农民种地更有底气"
+    assert farm.body.startswith("从一个好点子，到田里见效，需要多久？")
+
