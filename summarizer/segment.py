@@ -1689,7 +1689,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
     # box of quotations) and joins the body of the article it shares most words with.
-    leftover = _unowned_runs(owner, block_cands)
+    leftover = _unowned_runs(owner, block_lines)
     kept_runs = [run for run in leftover if len(run) >= _LEFTOVER_RUN]
     for c in (c for run in leftover if len(run) < _LEFTOVER_RUN for c in run):
         log.warning("headline %r matched no article on the page; left unassigned",
@@ -1905,13 +1905,14 @@ def _assign_block(
     return owner
 
 
-def _unowned_runs(owner: dict[int, int], count: int) -> list[list[int]]:
-    """Runs of adjacent block lines that no article took."""
+def _unowned_runs(owner: dict[int, int], lines: list[str]) -> list[list[int]]:
+    """Runs of adjacent block lines that no article took; a line closed by a column name
+    ends its run (it ends a heading, never a line of text set without punctuation)."""
     runs: list[list[int]] = []
-    for c in range(count):
+    for c in range(len(lines)):
         if c in owner:
             continue
-        if runs and runs[-1][-1] == c - 1:
+        if runs and runs[-1][-1] == c - 1 and not _closes(lines[c - 1]):
             runs[-1].append(c)
         else:
             runs.append([c])
@@ -1926,35 +1927,42 @@ def _reclaim_cuts(
     them (``undone``: stream position -> the headline content gave the lower part), when
     that lets a headline no article took find its article. Returns segments and owners.
     """
-    for p, state in sorted(undone.items()):
-        # (A run of lines long enough to be text set without punctuation is no headline.)
-        missing = {c for run in _unowned_runs(owner, len(lines)) if len(run) < _LEFTOVER_RUN
-                   for c in run}
-        if not missing:
-            break
-        si = next(k for k, seg in enumerate(segments) if p in seg.units)
-        seg = segments[si]
-        at = seg.units.index(p)
-        # (Bullet points sum up the report they stand over, all of it.)
-        if at == 0 or any(_BULLET.match(units[stream[q]].text) for q in seg.units[:at]):
-            continue
-        trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
-                                 _Segment(seg.units[at:], state)] + segments[si + 1:]
-        trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
-        found = trial_owner.keys() - owner.keys()
-        headed = set(trial_owner.values()) | {
-            k for k, t in enumerate(trial) if t.state >= len(lines)}
-        # The block must agree with content on the headline of the part cut off, and the
-        # headline the whole article had goes to one of its parts, whole. A line found for
-        # the upper part right above the lower part's headline is more likely the
-        # headline over that one, a subtitle (a column name may close the line between).
-        whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
-        # (One closed by its own column name is a whole headline.)
-        over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
-                   for c in found)
-        if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
-                and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
-            segments, owner = trial, trial_owner
+    # (A cut may help only once another below it has been made: go over them until none does.)
+    pending = dict(undone)
+    changed = True
+    while changed:
+        changed = False
+        for p, state in sorted(pending.items()):
+            # (A run of lines long enough to be text set without punctuation is no headline.)
+            missing = {c for run in _unowned_runs(owner, lines) if len(run) < _LEFTOVER_RUN
+                       for c in run}
+            if not missing:
+                return segments, owner
+            si = next(k for k, seg in enumerate(segments) if p in seg.units)
+            seg = segments[si]
+            at = seg.units.index(p)
+            # (Bullet points sum up the report they stand over, all of it.)
+            if at == 0 or any(_BULLET.match(units[stream[q]].text) for q in seg.units[:at]):
+                continue
+            trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
+                                     _Segment(seg.units[at:], state)] + segments[si + 1:]
+            trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
+            found = trial_owner.keys() - owner.keys()
+            headed = set(trial_owner.values()) | {
+                k for k, t in enumerate(trial) if t.state >= len(lines)}
+            # The block must agree with content on the headline of the part cut off, and the
+            # headline the whole article had goes to one of its parts, whole. A line found for
+            # the upper part right above the lower part's headline is more likely the
+            # headline over that one, a subtitle (a column name may close the line between).
+            whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
+            # (One closed by its own column name is a whole headline.)
+            over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
+                       for c in found)
+            if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
+                    and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
+                segments, owner = trial, trial_owner
+                del pending[p]
+                changed = True
     return segments, owner
 
 
@@ -2003,7 +2011,7 @@ def _name_signed_column(owner: dict[int, int], lines: list[str], segments: list[
     name printed above them."""
     headed = set(owner.values())
     named: set[int] = set()
-    for run in _unowned_runs(owner, len(lines)):
+    for run in _unowned_runs(owner, lines):
         name = lines[run[0]]
         if len(run) != 1 or len(name) > _COLUMN_NAME or name in _PHOTO_TITLES:
             continue

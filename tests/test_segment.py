@@ -4787,3 +4787,41 @@ def test_question_opening_an_article_under_a_headline_block_stays_its_first_para
     assert farm.headline == "科技小院让农民种地更有底气"
     assert farm.body.startswith("从一个好点子，到田里见效，需要多久？")
 
+
+def test_every_headline_the_shared_column_hid_is_cut_out_again():
+    # The council report mentions both pieces below it, set in its column without a
+    # dateline; the block holds their headlines, one closed by its column's name.
+    page = (
+        "县委召开全会部署下半年工作（要闻）\n"
+        "　　　“多读书、读好书、\n"
+        "\n"
+        "　　　常读书”（读书札记）\n"
+        "　　　县里推出一批便民措施\n"
+        "　　　让办证更加方便快捷\n"
+        "　　县委昨日召开全会，部署下半年工作，要\n"
+        "求各级干部带头读书学习，推出更多便民措施。\n"
+        "　　全会指出，上半年全县经济运行稳中向好，\n"
+        "下半年要坚定信心，确保完成全年目标任务。\n"
+        "　　会议强调，要把群众的急难愁盼作为工作\n"
+        "重点，一件一件抓好落实，让群众看到实实在\n"
+        "在的变化。\n"
+        "　　读书是一种生活方式。一本好书，能让人\n"
+        "开阔眼界、增长见识。县里的干部常读书，\n"
+        "办事也更有章法。\n"
+        "　　多读书，要有时间。再忙也能挤出一点时\n"
+        "间，睡前读几页，路上听一段，日积月累，收\n"
+        "获就不小。\n"
+        "　　读好书，要会选择。经典经得起时间检验，\n"
+        "值得一读再读。\n"
+        "　　今年以来，县里推出一批便民措施，群众\n"
+        "办理户籍、社保等证明，不用再来回跑腿，在\n"
+        "家门口的便民服务点就能办好。\n"
+        "　　县政务服务中心负责人说，办证的材料减\n"
+        "少了一半，办理时间也从一周缩短到一天，群\n"
+        "众普遍觉得方便快捷。\n"
+    )
+    items = segment_text(page).items
+    by_start = {it.body[:6]: it for it in items}
+    assert by_start["读书是一种生"].headline == "“多读书、读好书、常读书”（读书札记）"
+    assert by_start["今年以来，县"].headline == "县里推出一批便民措施让办证更加方便快捷"
+    assert by_start["读书是一种生"].body.endswith("值得一读再读。")
