@@ -955,10 +955,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # the column below is as wide and a comma marks a sentence broken at its edge.
         return False
     if (col_below is not None and col_below >= 20 and not prev.indent
-            and col_below + (3 if hangs else 1) < prev.width < col - 4
+            and col_below + (3 if hangs else 1) < prev.width <= col - 2
             and cur.width <= col_below + 1):
-        # Narrower than the column above and wider than the one below: a line of neither,
-        # so a heading set between two articles (守住底线、办好食堂，护好健康).
+        # Narrower than the column above, by a character or more, and wider than the one
+        # below: a line of neither, so a heading set between two articles (守住底线、办好
+        # 食堂，护好健康), commas or not.
         return False
     if (prev.width > col + 1 and prev.width > cur.width + 1 and not hangs and not prev.indent
             and all(_is_wide(ch) for ch in prev.text)):

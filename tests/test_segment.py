@@ -4825,3 +4825,27 @@ def test_every_headline_the_shared_column_hid_is_cut_out_again():
     assert by_start["读书是一种生"].headline == "“多读书、读好书、常读书”（读书札记）"
     assert by_start["今年以来，县"].headline == "县里推出一批便民措施让办证更加方便快捷"
     assert by_start["读书是一种生"].body.endswith("值得一读再读。")
+
+
+def test_heading_a_character_short_of_the_column_above_and_wider_than_the_one_below_stands_alone():
+    page = (
+        "首艘国产远洋科考船完成首次试航\n"
+        "首艘国产远洋科考船日前完成首次海上试\n"
+        "航。试航期间，科考船先后完成了动力系\n"
+        "统、导航系统和科考设备的各项测试，各\n"
+        "项性能指标均达到设计要求。据介绍，科\n"
+        "考船返回码头后，将进入设备调试的冲刺\n"
+        "阶段，为年底交付打好基础。\n"
+        "青山县集聚人才，助企增收超三亿多元\n"
+        "博士团队落户小县城\n"
+        "在今年举办的青山农产品\n"
+        "博览会上，一家食品公司\n"
+        "的展台前挤满了客商。这\n"
+        "家公司的新产品，正是县\n"
+        "里引进的博士团队帮忙研\n"
+        "发的。\n"
+    )
+    ship, county = articles(page)
+    assert ship.body.endswith("为年底交付打好基础。")
+    assert county.headline == "青山县集聚人才，助企增收超三亿多元博士团队落户小县城"
+    assert county.body.startswith("在今年举办的青山农产品博览会上")
