@@ -700,6 +700,8 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 j > 2 or not (_HEAD_TAG.search(lines[j].text) or lines[j].text.endswith("——")
                               or (j > 0 and lines[j - 1].text.endswith("——")))) and (
                 abs(_set_width(lines[j]) - base) <= 2 or lines[j].text.endswith(("，", "、"))
+                # (a closing mark that fits inside the column hangs past nothing: …“最佳短篇”)
+                or base - 2 <= lines[j].width <= base
                 # the short last line of an unpunctuated lead paragraph under a full one
                 or (j > 0 and abs(_set_width(lines[j - 1]) - base) <= 2
                     and "，" in lines[j - 1].text and lines[j].width < width)

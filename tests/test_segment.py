@@ -4849,3 +4849,19 @@ def test_heading_a_character_short_of_the_column_above_and_wider_than_the_one_be
     assert ship.body.endswith("为年底交付打好基础。")
     assert county.headline == "青山县集聚人才，助企增收超三亿多元博士团队落户小县城"
     assert county.body.startswith("在今年举办的青山农产品博览会上")
+
+
+def test_lead_line_ending_in_a_quotation_mark_inside_the_column_is_no_headline_block():
+    page = (
+        "青山县科幻作品走出国门\n"
+        "2024年5月8日晚，全国科幻文学评选的\n"
+        "结果揭晓。青山县作家的作品入围了3\n"
+        "个奖项，其中有1部入围“最佳中篇”\n"
+        "的评选，另有2部入围了“最佳短篇”\n"
+        "的评选。这是青山县作家的作品第一次\n"
+        "入围这项评选，消息传来，县里的文学\n"
+        "爱好者都很激动。\n"
+    )
+    (report,) = articles(page)
+    assert report.headline == "青山县科幻作品走出国门"
+    assert report.body.startswith("2024年5月8日晚，全国科幻文学评选的结果揭晓。")
