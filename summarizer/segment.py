@@ -1800,6 +1800,8 @@ def _bound(upper: str, lower: str) -> bool:
     ——subheadline, or a quote or bracket left open at the end of the upper line."""
     if upper.endswith(("——", "—", "：", ":")) or lower.startswith(("—", "-")):
         return True
+    if upper.endswith(("强调", "指出")):
+        return True  # a kicker naming a speaker (某某在某地调研时强调) over what was said
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
     if upper[-1:].isdigit() and lower[:1].isdigit():

@@ -4865,3 +4865,25 @@ def test_lead_line_ending_in_a_quotation_mark_inside_the_column_is_no_headline_b
     (report,) = articles(page)
     assert report.headline == "青山县科幻作品走出国门"
     assert report.body.startswith("2024年5月8日晚，全国科幻文学评选的结果揭晓。")
+
+
+def test_kicker_ending_in_a_speech_verb_stays_with_the_headline_under_it_in_a_block():
+    page = (
+        "县里新建十座乡村图书室\n"
+        "李明在青山镇调研时强调\n"
+        "\n"
+        "全力抓好灾后重建  切实保障群众生活\n"
+        "　　本报青山8月7日电  县委书记李明7日在青山镇调研灾后重建工\n"
+        "作。他强调，要全力抓好灾后重建，切实保障受灾群众生活。\n"
+        "　　李明来到受灾村组，察看道路抢修和房屋修缮情况，看望受灾群\n"
+        "众，要求抓紧恢复生产生活秩序。\n"
+        "　　本报青山8月7日电  今年以来，县里在十个行政村新建了图书室，\n"
+        "每个图书室藏书都在两千册以上。\n"
+        "　　本报青山8月7日电  连日来，各乡镇全力抓好灾后重建，切实保障\n"
+        "群众生活，受损道路已经全部抢通，群众生活基本恢复正常。\n"
+    )
+    rebuild, library, roads = articles(page)
+    heading = (rebuild.kicker or "") + (rebuild.headline or "") + (rebuild.subheadline or "")
+    assert heading == "李明在青山镇调研时强调全力抓好灾后重建切实保障群众生活"
+    assert library.headline == "县里新建十座乡村图书室"
+    assert roads.headline is None
