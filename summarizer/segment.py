@@ -298,7 +298,10 @@ def _prepare(text: str) -> list[_Line | None]:
         if not cleaned:
             lines.append(None)
             continue
-        indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000)", raw))
+        # (Spaces before a reporter's note are the gap after a dateline the column edge broke
+        # at, 本报某地某日电  / （记者某某）: no paragraph opens with such a note.)
+        indent = bool(re.match(r"^(?:[ \u00a0]{2,}|\u3000)", raw)) and not (
+            raw[:1] != "\u3000" and re.match(rf"[（(]{_NOTE_WORDS}", cleaned))
         # Width as printed (before folding, without OCR spaces); an indent takes column
         # space too, so the first line of a paragraph still measures as a full line.
         printed = "".join(

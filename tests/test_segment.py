@@ -4887,3 +4887,23 @@ def test_kicker_ending_in_a_speech_verb_stays_with_the_headline_under_it_in_a_bl
     assert heading == "李明在青山镇调研时强调全力抓好灾后重建切实保障群众生活"
     assert library.headline == "县里新建十座乡村图书室"
     assert roads.headline is None
+
+
+def test_reporters_note_wrapped_after_a_datelines_gap_is_no_indented_line():
+    page = (
+        "青山县乡村阅读季启动\n"
+        "\n"
+        "　　本报青山县７月２４日电\n"
+        "  （记者张明）２４日，２０\n"
+        "２３年青山县的“乡村阅读季”\n"
+        "活动在青山县文化广场启动。\n"
+        "　　启动仪式上，主办方为１\n"
+        "０家最美农家书屋授牌，还向\n"
+        "山区学校赠送了图书。\n"
+        "　　近年来，青山县大力推进\n"
+        "农家书屋建设，让农民在家门\n"
+        "口就能读到好书。\n"
+    )
+    (report,) = articles(page)
+    assert report.headline == "青山县乡村阅读季启动"
+    assert report.body.endswith("让农民在家门口就能读到好书。")
