@@ -1075,7 +1075,7 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     wrapped_head = wrapped_head or (
         nlines == 3 and len(text) <= 50 and _column_name(text)
         and not re.search(r"[，。！？；：:]", text)) or (
-        nlines == 3 and len(text) <= 44 and tag is not None and tag.start() >= len(text) - 12
+        nlines == 3 and len(text) <= 48 and tag is not None and tag.start() >= len(text) - 16
         and not re.search(r"[。！？；：:]", text) and text.count("，") == 1)
     # (A sentence may end in a dash that opens a quotation or list below it: 8月4日，某地传来
     # 消息——.)

@@ -4907,3 +4907,26 @@ def test_reporters_note_wrapped_after_a_datelines_gap_is_no_indented_line():
     (report,) = articles(page)
     assert report.headline == "青山县乡村阅读季启动"
     assert report.body.endswith("让农民在家门口就能读到好书。")
+
+
+def test_three_line_heading_closed_by_a_long_column_name_is_no_paragraph():
+    page = (
+        "县委召开全会部署下半年工作\n"
+        "本报讯  县委昨日召开全会，部署\n"
+        "下半年工作，要求各级干部扑下身子\n"
+        "抓落实，确保全年目标任务圆满完成。\n"
+        "乡村学校办学条件持续改善，教师队\n"
+        "伍建设不断加强（教育新方位·年中\n"
+        "数据观察）\n"
+        "今年上半年，全县新建和改扩建乡村\n"
+        "学校十二所，新招聘乡村教师二百余\n"
+        "名，乡村学校的办学条件明显改善。\n"
+        "县教育局负责人说，下半年将继续推\n"
+        "进乡村学校建设，让农村孩子在家门\n"
+        "口上好学。\n"
+    )
+    council, schools = articles(page)
+    assert council.body.endswith("确保全年目标任务圆满完成。")
+    assert schools.headline == (
+        "乡村学校办学条件持续改善，教师队伍建设不断加强（教育新方位·年中数据观察）")
+    assert schools.body.startswith("今年上半年")
