@@ -1621,11 +1621,11 @@ def _marks_firmly(unit: _Unit, column: tuple[int, int] | None) -> bool:
     """Whether a line marked as a headline is sure to be one: a bracketed term ending a
     line that fills the column may be text its edge broke there (国内旅游收入（旅游总花费）),
     and a box printed inside an article (（记者手记）) heads no article."""
-    text = unit.text
-    if not _column_name(text):
+    if not _column_name(unit.text):
         return True
     fills = column is not None and column[0] - 1 <= unit.last_width <= column[1] + 1
-    return not fills and text[text.rfind("（") + 1:-1] not in _CLOSING_BOXES
+    name = re.search(r"[（(]([^（(]*)[）)]$", unit.text)
+    return not fills and not (name and name.group(1) in _CLOSING_BOXES)
 
 
 def _heading_probability(features: list[float]) -> float:
