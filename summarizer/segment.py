@@ -1946,32 +1946,44 @@ def _reclaim_cuts(
                        for c in run}
             if not missing:
                 return segments, owner
-            si = next(k for k, seg in enumerate(segments) if p in seg.units)
-            seg = segments[si]
-            at = seg.units.index(p)
-            # (Bullet points sum up the report they stand over, all of it.)
-            if at == 0 or any(_BULLET.match(units[stream[q]].text) for q in seg.units[:at]):
-                continue
-            trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
-                                     _Segment(seg.units[at:], state)] + segments[si + 1:]
-            trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
-            found = trial_owner.keys() - owner.keys()
-            headed = set(trial_owner.values()) | {
-                k for k, t in enumerate(trial) if t.state >= len(lines)}
-            # The block must agree with content on the headline of the part cut off, and the
-            # headline the whole article had goes to one of its parts, whole. A line found for
-            # the upper part right above the lower part's headline is more likely the
-            # headline over that one, a subtitle (a column name may close the line between).
-            whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
-            # (One closed by its own column name is a whole headline.)
-            over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
-                       for c in found)
-            if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
-                    and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
-                segments, owner = trial, trial_owner
+            recut = _recut(p, state, segments, owner, missing, lines, stream, units, sim)
+            if recut:
+                segments, owner = recut
                 del pending[p]
                 changed = True
     return segments, owner
+
+
+def _recut(
+    p: int, state: int, segments: list[_Segment], owner: dict[int, int], missing: set[int],
+    lines: list[str], stream: list[int], units: list[_Unit], sim: _Similarity,
+) -> tuple[list[_Segment], dict[int, int]] | None:
+    """The segments and block owners with the article holding stream position ``p`` cut
+    there (the lower part headed by ``state``), or None when the block does not agree."""
+    si = next(k for k, seg in enumerate(segments) if p in seg.units)
+    seg = segments[si]
+    at = seg.units.index(p)
+    # (Bullet points sum up the report they stand over, all of it.)
+    if at == 0 or any(_BULLET.match(units[stream[q]].text) for q in seg.units[:at]):
+        return None
+    trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
+                             _Segment(seg.units[at:], state)] + segments[si + 1:]
+    trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
+    found = trial_owner.keys() - owner.keys()
+    headed = set(trial_owner.values()) | {
+        k for k, t in enumerate(trial) if t.state >= len(lines)}
+    # The block must agree with content on the headline of the part cut off, and the
+    # headline the whole article had goes to one of its parts, whole. A line found for
+    # the upper part right above the lower part's headline is more likely the headline
+    # over that one, a subtitle (a column name may close the line between; one closed by
+    # its own column name is a whole headline).
+    whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
+    over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
+               for c in found)
+    if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
+            and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
+        return trial, trial_owner
+    return None
 
 
 def _join_pieces(segments: list[_Segment], owner: dict[int, int], units: list[_Unit],
