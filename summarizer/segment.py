@@ -1145,6 +1145,11 @@ _BYLINE_BONUS = 0.45  # the previous paragraph ended with a byline
 _INLINE_BONUS = 2.0  # a line judged a headline printed right above this paragraph
 _COHERENCE = 2.0  # how much shared vocabulary across a gap argues against a switch there
 _LEFTOVER_MIN = 0.12  # share of a block headline's weighted grams its article must contain
+# A headline restates its article's opening: the weighted grams a block headline shares with
+# the first characters of an article count this much more, which tells two articles apart
+# that both use all of a headline's words (a report and the comment on it).
+_LEAD_CHARS = 80
+_LEAD_WEIGHT = 0.15
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
 # How much more of its words a one-line paragraph closing an article above a content cut
@@ -1861,7 +1866,9 @@ def _assign_block(
             chunks.append([k])
     # (A roundup's inline heading may be its first brief's title alone.)
     free = [si for si, seg in enumerate(segments) if seg.state < first_inline or seg.roundup]
-    body = [_grams("".join(units[stream[p]].text for p in segments[si].units)) for si in free]
+    texts = ["".join(units[stream[p]].text for p in segments[si].units) for si in free]
+    body = [_grams(t) for t in texts]
+    lead = [_grams(t[:_LEAD_CHARS]) for t in texts]
     pictured = [_pictured(units, stream, segments[si]) for si in free]
     roundup = [segments[si].roundup for si in free]
 
@@ -1879,7 +1886,9 @@ def _assign_block(
                 continue
             w = sim.weights(group)
             floor = _LEFTOVER_MIN * math.fsum(w.values())
-            gains[i, j] = [math.fsum(v for g, v in w.items() if g in b) - floor for b in body]
+            gains[i, j] = [math.fsum(v for g, v in w.items() if g in b)
+                           + _LEAD_WEIGHT * math.fsum(v for g, v in w.items() if g in ld) - floor
+                           for b, ld in zip(body, lead, strict=True)]
             if len(group) <= _COLUMN_NAME:  # (nor does a roundup's name with its briefs)
                 gains[i, j] = [max(g, _GENERIC_GAIN) if r else g
                                for g, r in zip(gains[i, j], roundup, strict=True)]

@@ -4930,3 +4930,35 @@ def test_three_line_heading_closed_by_a_long_column_name_is_no_paragraph():
     assert schools.headline == (
         "乡村学校办学条件持续改善，教师队伍建设不断加强（教育新方位·年中数据观察）")
     assert schools.body.startswith("今年上半年")
+
+
+def test_block_headline_goes_to_the_article_whose_opening_it_restates():
+    # A report and the comment on it both use every word of both headlines; each headline
+    # restates the opening of its own article, and that decides.
+    page = (
+        "让乡村旅游成为富民增收的新引擎\n"
+        "省政府印发乡村旅游发展规划\n"
+        "\n"
+        "　　本报讯 省政府日前印发《乡村旅游\n"
+        "发展规划》，提出到二〇三〇年建成一\n"
+        "批旅游重点村镇，完善道路、停车场和\n"
+        "游客中心等设施，推动景区与村庄连片\n"
+        "发展，每个市至少打造两条精品线路，\n"
+        "办好春季赏花和秋季采摘等节庆活动。\n"
+        "　　规划要求各地把乡村旅游作为富民\n"
+        "增收的新引擎，培育民宿和农家乐，带\n"
+        "动农民就近就业。\n"
+        "　　乡村旅游是富民增收的新引擎。近年来，\n"
+        "各地依托山水资源发展民宿和农家乐，游客\n"
+        "越来越多，农民腰包越来越鼓，村里的年轻\n"
+        "人也愿意回来了，有的开起咖啡馆，有的做\n"
+        "起直播，把山里的土特产卖到全国各地。\n"
+        "　　省政府印发的乡村旅游发展规划，为下\n"
+        "一步指明方向。落实好规划，还要在服务上\n"
+        "多下功夫，让游客留得住、愿意再来。\n"
+    )
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "省政府印发乡村旅游发展规划", "让乡村旅游成为富民增收的新引擎",
+    ]
+    assert items[0].body.startswith("本报讯") and items[1].body.startswith("乡村旅游是")
