@@ -1852,9 +1852,9 @@ def _assign_block(
     group is taken only where the content it shares with the article's text outweighs a
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
-    quote) are never parted, and a line ending in a column name or a ——subheadline closes
-    its group. Solved by dynamic programming over the lines with the set of used articles
-    as state, pruned to the best states.
+    quote) are never parted, a line ending in a column name or a ——subheadline closes
+    its group, and a kicker ending in —— opens one. Solved by dynamic programming over the
+    lines with the set of used articles as state, pruned to the best states.
     """
     if not lines:
         return {}
@@ -1880,6 +1880,8 @@ def _assign_block(
             if j - i > 1 and (_closes("".join(lines[x] for x in chunks[j - 2]))
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
+            if j - i > 1 and lines[chunks[j - 1][0]].endswith("—"):
+                break  # (and a kicker ending in —— the first)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
             if group in _PHOTO_TITLES:  # (it shares no words with its item)
                 gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]

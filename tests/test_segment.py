@@ -1214,16 +1214,19 @@ def test_quotation_under_a_kicker_in_a_bottom_block_is_a_headline():
         "　　今年，县里新建的五所乡村学校全部投\n"
         "入使用，两千多名学生走进了宽敞明亮的\n"
         "新教室，学校还配齐了图书室和实验室。\n"
-        "　　三年前，音乐老师来到大山深处的这所\n"
-        "小学，组建了合唱团。如今，合唱团的孩\n"
-        "子们登上了省城的舞台，歌声赢得了掌声。\n"
+        "　　本报讯 三年前，音乐老师来到大山\n"
+        "深处的这所小学，组建了合唱团。如\n"
+        "今，合唱团的孩子们登上了省城的舞\n"
+        "台，歌声赢得了掌声。\n"
         "五所乡村学校投入使用\n"
         "县实验小学合唱团——\n"
         "“我们的歌声飞出了大山！”\n"
     )
     items = articles(page)
     assert all("飞出了大山" not in it.body for it in items)
-    assert any("“我们的歌声飞出了大山！”" in (it.headline or "") for it in items)
+    assert [(it.kicker, it.headline) for it in items] == [
+        (None, "五所乡村学校投入使用"), ("县实验小学合唱团——", "“我们的歌声飞出了大山！”"),
+    ]
 
 
 def test_editor_note_signed_above_a_dateline_stays_with_that_article():
@@ -4962,3 +4965,36 @@ def test_block_headline_goes_to_the_article_whose_opening_it_restates():
         "省政府印发乡村旅游发展规划", "让乡村旅游成为富民增收的新引擎",
     ]
     assert items[0].body.startswith("本报讯") and items[1].body.startswith("乡村旅游是")
+
+
+def test_kicker_in_a_bottom_block_opens_a_heading_group_of_its_own():
+    # Two reports in one column, the second mentioning the first's words: the cut between
+    # them holds only if the second heading group (its kicker ends in ——) stays whole and
+    # apart, not added to the first group for the report above.
+    page = (
+        "　　本报讯 市邮政管理局日前公布，前十\n"
+        "月全市快递业务量超过三亿件，同比增长\n"
+        "百分之十八，业务收入同比增长百分之十\n"
+        "二，农村地区快递网点实现乡镇全覆盖。\n"
+        "　　从全年来看，随着消费持续回暖，快递\n"
+        "业务量有望保持较快增长，行业服务质量\n"
+        "还将进一步提升。\n"
+        "　　江南古镇，游人如织。行走在水乡长廊\n"
+        "上，不时可以看到身着蓝色制服的物业工\n"
+        "作人员往来穿行，为游客指路、代收快递。\n"
+        "　　自入驻古镇景区以来，青禾物业持续\n"
+        "推进信息共享，把景区的停车、客流和快\n"
+        "递数据接入一张网，提升服务效能。“技\n"
+        "术数字化，服务精细化，是我们的方向。”\n"
+        "青禾物业负责人说。\n"
+        "前十月\n"
+        "全市快递业务量超三亿件\n"
+        "推进信息共享，提升服务效能，青禾物业——\n"
+        "技术数字化  服务精细化\n"
+    )
+    items = articles(page)
+    assert [(it.kicker, it.headline) for it in items] == [
+        (None, "前十月全市快递业务量超三亿件"),
+        ("推进信息共享，提升服务效能，青禾物业——", "技术数字化服务精细化"),
+    ]
+    assert items[1].body.startswith("江南古镇")
