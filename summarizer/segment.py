@@ -623,6 +623,13 @@ def _word_across(upper: str, lower: str) -> bool:
     return False
 
 
+# A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
+# what introduces a quotation, 某某强调： or 对话人：, which opens a paragraph; in the body,
+# where an opener or a headline follows, layout reads such lines on its own terms.)
+_SPEAKER_KICKER = re.compile(
+    r"(?!对话人)[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
+
+
 def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     """Line ranges ``[0, top)`` and ``[bottom, n)`` that hold headline blocks.
 
@@ -634,9 +641,13 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     n = len(lines)
     # A whole quotation under a kicker (县实验小学合唱团—— / “我们的歌声飞出了大山！”) is a
     # headline.
+    # So is a speaker's kicker over an unpunctuated headline (外交部发言人： / 中方敦促…): it ends
+    # no paragraph.
     ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text) and not (
         i and lines[i - 1].text.endswith("——") and ln.text.startswith("“")
-        and ln.text.endswith("”") and not ln.indent)]
+        and ln.text.endswith("”") and not ln.indent) and not (
+        _SPEAKER_KICKER.fullmatch(ln.text) and i + 1 < n and not _ends_terminal(lines[i + 1].text)
+        and not re.search(r"[，。；]", lines[i + 1].text))]
     if not ends:
         return 0, n
     last = ends[-1]

@@ -4998,3 +4998,46 @@ def test_kicker_in_a_bottom_block_opens_a_heading_group_of_its_own():
         ("推进信息共享，提升服务效能，青禾物业——", "技术数字化服务精细化"),
     ]
     assert items[1].body.startswith("江南古镇")
+
+
+def test_speaker_ending_in_a_colon_closes_a_headline_block_as_a_kicker():
+    # The last block line but one names who spoke (外交部发言人：); it is the kicker over the
+    # headline under it, not a paragraph ending in a colon where the text would begin.
+    page = (
+        "　　山乡学校迎来新学期\n"
+        "　　“实训基地就是我们的课堂”\n"
+        "　　外交部发言人：\n"
+        "　　中方愿同各方加强职业教育交流合作\n"
+        "　　新学期开学，山区县的十二所乡村\n"
+        "学校全部完成校舍改造，孩子们走进了\n"
+        "明亮的新教室。县教育局介绍，今年还\n"
+        "将为乡村学校配齐音乐和美术教师。\n"
+        "　　走进职业学院的实训基地，数控机床整齐\n"
+        "排列，学生们正在老师指导下加工零件。“实\n"
+        "训基地就是我们的课堂。”一名学生说。\n"
+        "　　新华社北京9月1日电 外交部发言\n"
+        "人1日表示，中方愿同各方加强职业教\n"
+        "育交流合作，共同培养更多技能人才，\n"
+        "为各国青年提供更多发展机会。\n"
+    )
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "山乡学校迎来新学期", "“实训基地就是我们的课堂”",
+        "外交部发言人：中方愿同各方加强职业教育交流合作",
+    ]
+    assert items[0].body.startswith("新学期开学")
+
+
+def test_line_introducing_a_quotation_under_a_headline_opens_the_first_paragraph():
+    # 某某强调： ends in a colon too, but it introduces what was said: the article's text.
+    page = (
+        "乡村学校迎来新学期\n"
+        "　　县委书记强调：\n"
+        "“办好乡村学校是最大的民\n"
+        "生工程。”今年，全县十二\n"
+        "所乡村学校全部完成校舍改\n"
+        "造，孩子们走进了新教室。\n"
+    )
+    (item,) = articles(page)
+    assert item.headline == "乡村学校迎来新学期"
+    assert item.body.startswith("县委书记强调：\n“办好乡村学校")
