@@ -1354,6 +1354,12 @@ def _layout(text: str) -> _Layout:
                 and _BRACKETED_WORDS.fullmatch(units[i].text)
                 and not re.match(rf"[（(]{_NOTE_WORDS}", units[i].text)):
             units[i].kind = "short"
+    # A kicker ending in —— stands over its headline, never over a credit: a headline that
+    # ends like one (精雕细绘) is still a heading line.
+    for i in range(1, n_units):
+        if (units[i].kind == "credit" and units[i - 1].kind == "short"
+                and units[i - 1].text.endswith("——")):
+            units[i].kind = "short"
     # The number of a decree (中华人民共和国国务院令 / 第763号) over the text promulgating it
     # opens that text, not part of the decree's title.
     numbered = {i for i in range(n_units - 2)
@@ -1710,10 +1716,11 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
-    # box of quotations) and joins the body of the article it shares most words with.
+    # box of quotations), and a run ending in a comma or colon is text too (a speech's
+    # salutation, 尊敬的各位来宾，): both join the article they share most words with.
     leftover = _unowned_runs(owner, block_lines)
-    kept_runs = [run for run in leftover if len(run) >= _LEFTOVER_RUN]
-    for c in (c for run in leftover if len(run) < _LEFTOVER_RUN for c in run):
+    kept_runs = [run for run in leftover if _is_text_run(run, block_lines)]
+    for c in (c for run in leftover if not _is_text_run(run, block_lines) for c in run):
         log.warning("headline %r matched no article on the page; left unassigned",
                     cands[c].lines[0])
     heads: dict[int, list[str]] = {}
@@ -1786,7 +1793,7 @@ def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], abo
     for run in runs:
         text = "\n".join(lines[c] for c in run)
         k = max(arts, key=lambda a: sim.score(text, _grams(out[a].body)))
-        log.warning("%d unpunctuated lines outside the articles (%r ...) joined article %s",
+        log.warning("%d lines of text outside the articles (%r ...) joined article %s",
                     len(run), lines[run[0]], out[k].id)
         body = f"{text}\n{out[k].body}" if above[run[0]] else f"{out[k].body}\n{text}"
         out[k] = replace(out[k], body=body)
@@ -1935,6 +1942,12 @@ def _assign_block(
     return owner
 
 
+def _is_text_run(run: list[int], lines: list[str]) -> bool:
+    """Whether a run of block lines no article took is text, not a missing headline: long
+    enough to be text set without punctuation, or ending where a sentence goes on (，、：)."""
+    return len(run) >= _LEFTOVER_RUN or lines[run[-1]].endswith(("，", "、", "：", ":", "；"))
+
+
 def _unowned_runs(owner: dict[int, int], lines: list[str]) -> list[list[int]]:
     """Runs of adjacent block lines that no article took; a line closed by a column name
     ends its run (it ends a heading, never a line of text set without punctuation)."""
@@ -1963,8 +1976,7 @@ def _reclaim_cuts(
     while changed:
         changed = False
         for p, state in sorted(pending.items()):
-            # (A run of lines long enough to be text set without punctuation is no headline.)
-            missing = {c for run in _unowned_runs(owner, lines) if len(run) < _LEFTOVER_RUN
+            missing = {c for run in _unowned_runs(owner, lines) if not _is_text_run(run, lines)
                        for c in run}
             if not missing:
                 return segments, owner

@@ -5041,3 +5041,44 @@ def test_line_introducing_a_quotation_under_a_headline_opens_the_first_paragraph
     (item,) = articles(page)
     assert item.headline == "乡村学校迎来新学期"
     assert item.body.startswith("县委书记强调：\n“办好乡村学校")
+
+
+def test_salutation_over_a_speech_under_its_headline_stays_in_the_text():
+    # Lines ending in a comma or colon above the first paragraph go on into the text; no
+    # article's headline ends so, so they are not dropped as a headline left over.
+    page = (
+        "携手培养新时代技能人才\n"
+        "——在职业教育合作论坛上的致辞\n"
+        "　　尊敬的各位来宾，\n"
+        "　　各位朋友：\n"
+        "　　很高兴同大家相聚在美丽的\n"
+        "海滨城市，共商职业教育合作大\n"
+        "计。职业教育与经济社会发展联\n"
+        "系最紧密，培养的是大国工匠。\n"
+        "　　谢谢大家！\n"
+    )
+    (item,) = articles(page)
+    assert item.subheadline == "——在职业教育合作论坛上的致辞"
+    assert item.body.startswith("尊敬的各位来宾，\n各位朋友：\n很高兴")
+
+
+def test_credit_shaped_line_under_a_kicker_is_a_headline_line():
+    # 精雕细绘 ends like an illustrator's credit (某某绘), but under a kicker it is the first
+    # part of the headline.
+    page = (
+        "　　剪纸技艺传承人王某某——\n"
+        "　　精雕细绘\n"
+        "　　巧手生花（工匠绝活）\n"
+        "　　乡村学校迎来新学期\n"
+        "　　一把剪刀、一张红纸，剪纸技艺\n"
+        "传承人王某某剪了四十年。她精雕细\n"
+        "绘，巧手剪出的花鸟栩栩如生。\n"
+        "　　本报讯 新学期开学，山区县的十二所乡\n"
+        "村学校全部完成校舍改造，孩子们走进了新教\n"
+        "室。\n"
+    )
+    items = articles(page)
+    assert [(it.kicker, it.headline) for it in items] == [
+        ("剪纸技艺传承人王某某——", "精雕细绘巧手生花（工匠绝活）"),
+        (None, "乡村学校迎来新学期"),
+    ]
