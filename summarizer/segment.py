@@ -1062,7 +1062,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         return _Unit(text, "caption", nlines)
     tail = _BYLINE_TAIL.search(text)
     tail_byline = None
-    if tail and len(text) - len(tail.group(1)) >= 6:
+    # (（记者手记） closing a heading names the box it heads, not a reporter.)
+    if (tail and len(text) - len(tail.group(1)) >= 6
+            and tail.group(1).strip("（）()") not in _LABELS):
         spaced_tail = _BYLINE_TAIL.search(last_spaced)
         tail_byline = _clean_byline((spaced_tail or tail).group(1))
         text = text[: tail.start(1)].rstrip()

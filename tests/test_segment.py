@@ -5082,3 +5082,22 @@ def test_credit_shaped_line_under_a_kicker_is_a_headline_line():
         ("剪纸技艺传承人王某某——", "精雕细绘巧手生花（工匠绝活）"),
         (None, "乡村学校迎来新学期"),
     ]
+
+
+def test_headline_closed_by_a_box_name_keeps_it():
+    # （记者手记） after a headline names the kind of piece, like a column name; read as a
+    # reporter's byline it was cut off and lost.
+    page = (
+        "　　山区县的十二所乡村学校全部完成校舍\n"
+        "改造，孩子们走进了明亮的新教室。县教育\n"
+        "局介绍，今年还将为乡村学校配齐音乐和美\n"
+        "术教师，让孩子们在家门口上好学。\n"
+        "　　本报讯 开学第一天，记者来到山\n"
+        "里的小学。孩子们围着新来的音乐老\n"
+        "师，唱起了刚学会的歌。老师说：“在\n"
+        "这里，我们有了一个家。”\n"
+        "乡村学校换新颜\n"
+        "“我们在山里有个家”（记者手记）\n"
+    )
+    items = articles(page)
+    assert [it.headline for it in items] == ["乡村学校换新颜", "“我们在山里有个家”（记者手记）"]
