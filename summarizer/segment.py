@@ -104,6 +104,11 @@ _STAFF_LINE = re.compile(
 _SOURCES = re.compile(r"^(?:数据来源|资料来源|数据整理)")
 # A sentence opening with its date or time (8月29日，近日，): text, never a heading.
 _TIME_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今年以来)[，,]")
+# A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
+# what introduces a quotation, 某某强调： or 对话人：, which opens a paragraph; in the body,
+# where an opener or a headline follows, layout reads such lines on its own terms.)
+_SPEAKER_KICKER = re.compile(
+    r"(?!对话人)[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
 _SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
@@ -621,13 +626,6 @@ def _word_across(upper: str, lower: str) -> bool:
         if start < len(head) < end:
             return True
     return False
-
-
-# A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
-# what introduces a quotation, 某某强调： or 对话人：, which opens a paragraph; in the body,
-# where an opener or a headline follows, layout reads such lines on its own terms.)
-_SPEAKER_KICKER = re.compile(
-    r"(?!对话人)[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
 
 
 def _block_zones(lines: list[_Line]) -> tuple[int, int]:
