@@ -5101,3 +5101,19 @@ def test_headline_closed_by_a_box_name_keeps_it():
     )
     items = articles(page)
     assert [it.headline for it in items] == ["乡村学校换新颜", "“我们在山里有个家”（记者手记）"]
+
+
+def test_line_no_item_holds_is_logged_not_dropped_unnoticed(caplog):
+    # A source line under the headline block belongs to no article the segmenter can tell;
+    # it is left out, and the log says so.
+    page = (
+        "　　本报讯 县里新建的五所乡村学校全部投\n"
+        "入使用，两千多名学生走进了新教室。\n"
+        "五所乡村学校投入使用\n"
+        "数据来源：县教育局\n"
+    )
+    with caplog.at_level("WARNING", logger="summarizer.segment"):
+        (item,) = articles(page)
+    assert item.headline == "五所乡村学校投入使用"
+    assert any("数据来源：县教育局" in r.getMessage() and "left out" in r.getMessage()
+               for r in caplog.records)
