@@ -2289,7 +2289,7 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
     a width stay apart when each took a headline the other side hardly mentions
-    (``emit`` below ``_FOREIGN``). A cut undone between two different headlines is noted in
+    (``emit`` below ``_FOREIGN``), or when a photo item is printed between them. A cut undone between two different headlines is noted in
     ``undone`` (its stream position -> the lower headline)."""
     def known(ps: Iterable[int]) -> tuple[int, int] | None:
         # The widths the nearest paragraphs agree on: one paragraph's range alone may
@@ -2315,7 +2315,9 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
                 a = b
             # (A sub-head set like one inside the article above, 通道建设—— / 平台打造——,
             # goes on with it whatever it talks about, for good.)
-            same = a is not None and b is not None and _same_column(a, b)
+            # (A photo item between them puts a break in the column, where stories part.)
+            same = a is not None and b is not None and _same_column(a, b) and not any(
+                u.kind == "caption" for u in _between(units, stream, p))
             section = same and any(
                 _parallel_kickers(_between(units, stream, q), _between(units, stream, p))
                 for q in prev.units[1:])

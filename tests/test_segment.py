@@ -5117,3 +5117,35 @@ def test_line_no_item_holds_is_logged_not_dropped_unnoticed(caplog):
     assert item.headline == "五所乡村学校投入使用"
     assert any("数据来源：县教育局" in r.getMessage() and "left out" in r.getMessage()
                for r in caplog.records)
+
+
+def test_photo_between_two_runs_of_one_width_does_not_tie_them_into_one_article():
+    # An essay without a headline of its own, a photo item, then a report the block's
+    # headline describes, all set at one width: the photo stands at the break between the
+    # two stories, so the cut content makes there holds.
+    essay = [
+        "青春，如山间的清泉；青春，如", "初升的太阳。", "一代代青年在乡村学校里成长，",
+        "走向更广阔的天地。", "新学期开学，山区县的十二所乡", "村学校全部完成校舍改造。",
+        "孩子们走进了明亮的新教室，县", "教育局还为学校配齐了教师。",
+        "开学第一天，新来的音乐老师带", "着孩子们唱起了歌。", "歌声飞出了教室，飞向了远处的",
+        "山岗。", "乡村学校的新学期，从歌声里开", "始。", "山里的孩子说，长大了也要回到",
+        "这里当老师。", "老师们说，守着这些孩子，心里", "踏实。", "家长们说，孩子们有了好学校，",
+        "日子有了奔头。", "村里的老人说，读书的声音是最", "好听的声音。",
+        "青年们说，要把青春写在乡村的", "大地上。",
+    ]
+    photo = [
+        "山区铁路全线恢复运行", "9月1日，列车行驶在山区铁路上。近年来，受",
+        "泥石流等灾害影响，这条铁路多次停运。今年", "以来，铁路部门对线路进行了整治。", "李四摄",
+    ]
+    report = [
+        "今年以来，县公证处共办理学历", "、学位等公证事项三千多件，公", "证服务更加便捷高效。",
+        "县里推出一批措施，让公证服务", "更便捷：公证事项网上办，一批", "证明材料免提交。",
+        "县公证处负责人说，将推出更多", "便民措施，让群众少跑腿。",
+    ]
+    page = "\n".join(["县里推出一批措施让公证服务更便捷", *essay, *photo, *report]) + "\n"
+    items = segment_text(page).items
+    assert [(it.kind, it.headline) for it in items] == [
+        ("article", None), ("caption", "山区铁路全线恢复运行"),
+        ("article", "县里推出一批措施让公证服务更便捷"),
+    ]
+    assert items[2].body.startswith("今年以来")
