@@ -2289,8 +2289,9 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     an article keeps its column width, so the same width on both sides of a cut means
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
     a width stay apart when each took a headline the other side hardly mentions
-    (``emit`` below ``_FOREIGN``), or when a photo item is printed between them. A cut undone between two different headlines is noted in
-    ``undone`` (its stream position -> the lower headline)."""
+    (``emit`` below ``_FOREIGN``), or when a photo item is printed between them. A cut
+    undone between two different headlines is noted in ``undone`` (its stream position ->
+    the lower headline)."""
     def known(ps: Iterable[int]) -> tuple[int, int] | None:
         # The widths the nearest paragraphs agree on: one paragraph's range alone may
         # reach a neighbour column a character or two away.
