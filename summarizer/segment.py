@@ -226,6 +226,7 @@ class _Unit:
     indented: bool = False  # its first line is set in, as a paragraph's first line is
     report: bool = False  # a photo item with text of its own: an article, not a caption
     gapped: bool = False  # a line of two phrases set apart by a wide gap
+    centred: bool = False  # a one-line unit set in further than a paragraph's indent
 
 
 @dataclass
@@ -428,6 +429,7 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         unit.last_width = buf[-1].width
         unit.indented = buf[0].indent
         unit.gapped = len(buf) == 1 and buf[0].gapped
+        unit.centred = len(buf) == 1 and buf[0].centred
         # Marks pushed onto a line of their own (…………) say nothing about the column.
         worded = [ln for ln in buf if not _all_punct(ln.text)]
         # (An advertisement's credit sets its sponsor apart by a space: its lines' widths
@@ -1615,17 +1617,20 @@ def run_features(lay: _Layout, p: int) -> list[float]:
         prev_before,
         float(lay.units[lay.stream[p] - 1].kind == "byline"),
         float(wider),
+        float(all(lay.units[j].centred for j in run)),
     ]
 
 
 # Logistic-regression weights for run_features, fitted on rendered July-August pages
 # by benchmarks/tune_segmentation.py (October-November pages are kept for checking). The
-# last one, for a line wider than the column, was added later and set by comparing whole
-# July-August benchmark runs at 1.0, 1.5 and 2.2: a full refit moved every weight and lost
-# more items elsewhere.
+# last two, for a line wider than the column and for lines set in further than an indent,
+# were added later with the others held, as a full refit moved every weight and lost
+# items elsewhere: the first set by whole July-August benchmark runs at 1.0, 1.5 and 2.2,
+# the second at 2.0 from the labelled runs of 900 July-August pages (each step up to 3.0
+# found more headlines there and took no more sub-heads; no set-in line was a sub-head).
 _RUN_WEIGHTS = (
     -2.706, 1.304, -2.282, 4.578, 2.195, 0.894, 2.249, -2.692, -0.177, 3.188, -0.903, -1.030,
-    -2.072, 0.961, -1.334, 2.2,
+    -2.072, 0.961, -1.334, 2.2, 2.0,
 )
 
 
@@ -2290,8 +2295,8 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
     a width stay apart when each took a headline the other side hardly mentions
     (``emit`` below ``_FOREIGN``), or when a photo item is printed between them. A cut
-    undone between two different headlines is noted in ``undone`` (its stream position ->
-    the lower headline)."""
+    undone above a headline content found, under a different one or none, is noted in
+    ``undone`` (its stream position -> the lower headline): the block may still claim it."""
     def known(ps: Iterable[int]) -> tuple[int, int] | None:
         # The widths the nearest paragraphs agree on: one paragraph's range alone may
         # reach a neighbour column a character or two away.
@@ -2326,7 +2331,7 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
                     and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)):
-                if 0 <= prev.state != seg.state >= 0 and not section:
+                if prev.state != seg.state >= 0 and not section:
                     undone[p] = seg.state
                 prev.units.extend(seg.units)
                 if prev.state < 0:

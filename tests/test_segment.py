@@ -1540,7 +1540,7 @@ def test_heading_wider_than_the_column_below_is_more_likely_a_headline():
         lay = _layout(page(width))
         [p] = lay.inline_runs
         features = run_features(lay, p)
-        scores[width] = (features[-1], _heading_probability(features))
+        scores[width] = (features[15], _heading_probability(features))  # (wider than column)
     assert scores[15][0] == 1.0 and scores[20][0] == 0.0
     assert scores[15][1] > scores[20][1] + 0.2
     second = articles(page(15))[1]
@@ -5149,3 +5149,61 @@ def test_photo_between_two_runs_of_one_width_does_not_tie_them_into_one_article(
         ("article", "县里推出一批措施让公证服务更便捷"),
     ]
     assert items[2].body.startswith("今年以来")
+
+
+def test_heading_lines_set_in_further_than_an_indent_head_a_new_article():
+    # Three lines each set in by three spaces, where a paragraph's first line takes two:
+    # display type set in the middle of the column, the heading of the report below rather
+    # than sub-heads of the one above.
+    page = "\n".join([
+        "山区学校迎来新学期",
+        "　　本报某地9月1日电  （记者王五）今", "天，山区县十二所乡村学校迎来新学",
+        "期。孩子们走进明亮的新教室，县教", "育局为学校配齐了教师。",
+        "　　开学第一天，新来的音乐老师带着", "孩子们唱起了歌。校长说，学校还将",
+        "开设书法、美术和体育兴趣课程。",
+        "　　　县图书馆开办“周末读书会”活动", "　　　书香飘进", "　　　寻常巷陌",
+        "　　周末的上午，县图书馆的阅览室里", "坐满了读者。几位老人戴着老花镜，",
+        "正在翻阅当天的报纸。",
+        "　　读书会每周举办一次，请作家和教", "师来馆里讲书。图书馆馆长说，下一",
+        "步还要把读书会办到社区去。",
+    ]) + "\n"
+    items = segment_text(page).items
+    assert [(it.kicker, it.headline, it.sections) for it in items] == [
+        (None, "山区学校迎来新学期", ()),
+        ("县图书馆开办“周末读书会”活动", "书香飘进寻常巷陌", ()),
+    ]
+    assert items[1].body.startswith("周末的上午")
+
+
+def test_cut_undone_above_a_found_headline_is_made_again_for_a_headline_left_over():
+    # A long report whose block headline content cannot place, then a short one content
+    # heads with its own headline, set at one width: the column joins them, and the
+    # upper report's headline, left over, asks for the cut back.
+    upper = [
+        "　　上周六，城东社区的广场上搭起", "了十几个小摊位，居民们带来自家做",
+        "的点心、种的蔬菜，和邻居们交换。", "　　八十岁的李大爷把自己写的春联",
+        "送给了新搬来的年轻人。他说，远亲", "不如近邻，大家常走动才亲热。",
+        "　　住在三楼的小王是一名护士，她", "在摊位前给老人们量血压，讲解夏天", "防暑的常识。",
+        "　　孩子们最喜欢的是旧玩具交换区", "，一只布老虎换来了一套积木，两个",
+        "小姑娘笑得合不拢嘴。",
+        "　　中午时分，几户人家把饭菜端到", "一起，拼成了一张长长的百家宴。",
+        "　　张阿姨做的红烧肉最受欢迎，不", "一会儿就被大家分光了。",
+        "　　下午，社区合唱队登台演出，一", "首首老歌引得大家跟着哼唱。",
+        "　　来自外省的赵女士刚搬来半年，", "她说这一天认识的人比过去半年还多", "。",
+        "　　傍晚，居民们一起收拾场地，把", "垃圾分好类，广场又恢复了整洁。",
+        "　　有居民提议，明年把邻里节办成两", "天，再加上厨艺比赛和书画展。",
+        "　　物业公司也表示，将为活动提供场", "地和桌椅，并派人维持秩序。",
+        "　　活动结束时，大家约定明年再见。", "　　社区负责人介绍，这样的活动已",
+        "经办了五届，今年第一次请来了物业", "和辖区单位一起参加。",
+    ]
+    lower = [
+        "　　周末的上午，县图书馆的阅览室", "里坐满了读者。几位老人戴着老花镜",
+        "，正在翻阅当天的报纸。", "　　读书会每周举办一次，请作家和",
+        "教师来馆里讲书。图书馆馆长说，下", "一步还要把读书会办到社区去。",
+        "　　今年以来，县图书馆新增图书三千", "册，周末读书会已吸引两千多人次参加", "。",
+    ]
+    page = "\n".join(["一场特别的邻里节（社区新风）", "县图书馆开办周末读书会", *upper, *lower])
+    items = segment_text(page + "\n").items
+    assert [it.headline for it in items] == [
+        "一场特别的邻里节（社区新风）", "县图书馆开办周末读书会"]
+    assert items[1].body.startswith("周末的上午")
