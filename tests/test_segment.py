@@ -5207,3 +5207,26 @@ def test_cut_undone_above_a_found_headline_is_made_again_for_a_headline_left_ove
     assert [it.headline for it in items] == [
         "一场特别的邻里节（社区新风）", "县图书馆开办周末读书会"]
     assert items[1].body.startswith("周末的上午")
+
+
+def test_sub_head_of_two_phrases_over_a_one_line_paragraph_stays_a_sub_head():
+    # A sub-head of two phrases parted by a comma, well short of the column, over a
+    # paragraph of one line: no line of a wrapped paragraph stops that short of the
+    # column, so it is no first line of that paragraph, and the article runs on whole.
+    def wrap(para: str) -> list[str]:
+        return [para[i:i + 17] for i in range(0, len(para), 17)]
+
+    page = "\n".join([
+        "县里的果园迎来丰收季",
+        *wrap("九月以来，县里两万亩苹果陆续成熟，果农们忙着采摘、分拣和装箱，收购商的货车排起了长队。"),
+        *wrap("县农业农村局介绍，今年全县苹果预计产量八万吨，比去年多出一成，"
+              "优质果的比例也明显提高。"),
+        "搭上快车，果子卖得更远",
+        "电商让山里的苹果出了山。",
+        *wrap("在村里的直播间，年轻的主播举起一个红彤彤的苹果，向屏幕那头的网友介绍果园的土壤和光照。"),
+        *wrap("合作社负责人说，今年线上订单占到了三成，果农不出村就能把苹果卖到全国各地。"),
+    ]) + "\n"
+    [item] = segment_text(page).items
+    assert item.headline == "县里的果园迎来丰收季"
+    assert item.sections == ("搭上快车，果子卖得更远",)
+    assert "电商让山里的苹果出了山。\n在村里的直播间" in item.body
