@@ -104,8 +104,11 @@ _STAFF_LINE = re.compile(
 _SOURCES = re.compile(r"^(?:数据来源|资料来源|数据整理)")
 # A sentence opening with its date or time (8月29日，近日，): text, never a heading.
 _TIME_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今年以来)[，,]")
-# Words alone, or a short phrase, a comma and a second one (多措并举，助力某事): a heading line.
-_HEADING_WORDS = re.compile(r"[\u4e00-\u9fff]+|[\u4e00-\u9fff]{2,6}，[\u4e00-\u9fff]{2,12}")
+# Words alone, perhaps closed by a quoted term, or a short phrase, a comma and a second one
+# (打造“某某”, 多措并举，助力某事): a heading line. (A quotation mark further in may open a
+# wrapped sentence's term: 本版推出“某某”系列报 / 道。)
+_HEADING_WORDS = re.compile(
+    r"[\u4e00-\u9fff]+(?:“[\u4e00-\u9fff]+”)?|[\u4e00-\u9fff]{2,6}，[\u4e00-\u9fff]{2,12}")
 # A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
 # what introduces a quotation, 某某强调： or 对话人：, which opens a paragraph; in the body,
 # where an opener or a headline follows, layout reads such lines on its own terms.)
@@ -950,15 +953,16 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # The last line of a paragraph under a line at least as wide: a column of its own
         # (a caption, a short item) whose width the neighbours do not show.
         # (A question under a sub-head leads into its section: 试点将实现什么目标？ A line of
-        # words alone (_HEADING_WORDS), well short of the columns above and below it and
-        # not set in, is a heading over a one-line paragraph, 把某事办好 / 书声琅琅，笑语
-        # 盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped sentence's); a few
-        # characters are the end of a sentence the edge broke: 办公室副 / 主任。)
+        # words alone (_HEADING_WORDS), two characters or more short of the columns above
+        # and below it and not set in, is a heading over a one-line paragraph: 把某事办好 /
+        # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
+        # sentence's). A few characters are the end of a sentence the edge broke: 办公室副
+        # / 主任。)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
                 and not cur.text.endswith(("？", "?"))
                 and not (col is not None and not prev.indent
                          and (col_above is not None or col_below is not None)
-                         and prev.width < min(col, col_above[0] if col_above else col_below) - 4
+                         and prev.width < min(col, col_above[0] if col_above else col_below) - 3
                          and _HEADING_WORDS.fullmatch(prev.text)
                          and len(cur.text) > 4)):
             return True

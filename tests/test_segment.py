@@ -5230,3 +5230,42 @@ def test_sub_head_of_two_phrases_over_a_one_line_paragraph_stays_a_sub_head():
     assert item.headline == "县里的果园迎来丰收季"
     assert item.sections == ("搭上快车，果子卖得更远",)
     assert "电商让山里的苹果出了山。\n在村里的直播间" in item.body
+
+
+def test_sub_head_two_characters_short_of_a_narrow_column_stays_a_sub_head():
+    # In a column eleven characters wide, a sub-head of nine over a one-line quotation:
+    # a wrapped line stops short by a narrow character at most, never by two full ones.
+    def wrap(para: str) -> list[str]:
+        return [para[i:i + 11] for i in range(0, len(para), 11)]
+
+    page = "\n".join([
+        "小镇连夜护堤保平安",
+        *wrap("连日强降雨后，河水漫过了堤岸，镇里的干部群众连夜上堤抢险，沙袋一层层垒了起来。"),
+        *wrap("天亮时，险情得到控制，堤坝后面的三个村子保住了，没有一户人家受淹。"),
+        "守住堤坝，护好家园",
+        "“大家快来搭把手啊！”",
+        *wrap("一声招呼，村里的年轻人扛起沙袋就往堤上跑，老人们在路边烧水做饭，给抢险的人送去热乎的饭菜。"),
+        *wrap("镇党委书记说，这次抢险靠的是大家一条心，下一步还要把堤坝全面加固一遍。"),
+    ]) + "\n"
+    [item] = segment_text(page).items
+    assert item.sections == ("守住堤坝，护好家园",)
+    assert "“大家快来搭把手啊！”\n一声招呼" in item.body
+
+
+def test_sub_head_with_a_quoted_term_over_a_one_line_paragraph_stays_a_sub_head():
+    # Quotation marks around a term (打造“某某”) leave a line a heading's words.
+    def wrap(para: str) -> list[str]:
+        return [para[i:i + 15] for i in range(0, len(para), 15)]
+
+    page = "\n".join([
+        "公交调度用上新系统",
+        *wrap("今年以来，市里的公交车全部用上了新的调度系统，乘客在手机上就能看到车辆到站的时间。"),
+        *wrap("系统上线半年，全市公交准点率提高了一成，乘客候车时间平均缩短了五分钟。"),
+        "打造公交“智慧大脑”",
+        "数据多跑路，乘客少等待。",
+        *wrap("调度中心的大屏幕上，每一辆公交车的位置都看得清清楚楚，遇到堵车，系统会自动调整发车间隔。"),
+        *wrap("公交公司负责人说，明年还将把系统推广到郊区线路，让更多乘客享受到便利。"),
+    ]) + "\n"
+    [item] = segment_text(page).items
+    assert item.sections == ("打造公交“智慧大脑”",)
+    assert "数据多跑路，乘客少等待。\n调度中心" in item.body
