@@ -1193,6 +1193,17 @@ class _Candidate:
     marked: bool = False  # set as only headlines are (a column name, a wide gap)
 
 
+def _candidate_words(cands: list[_Candidate], k: int) -> str:
+    """The words content matches candidate ``k`` by. A block line of three characters or
+    fewer (上半年) is a piece of a headline the block's width broke: its one word alone
+    would match any paragraph that uses it, so the line under it is read with it."""
+    text = " ".join(cands[k].lines)
+    if (cands[k].at is None and len(text) <= 3 and k + 1 < len(cands)
+            and cands[k + 1].at is None and not _is_label(text) and text not in _PHOTO_TITLES):
+        return text + " ".join(cands[k + 1].lines)
+    return text
+
+
 def _viterbi(
     emit: list[list[float]],
     bonus: list[float],
@@ -2127,7 +2138,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     sim = _Similarity(texts + [" ".join(c.lines) for c in cands])
     grams = [_grams(t) for t in texts]
     n = len(stream)
-    cand_w = [sim.weights(" ".join(c.lines)) for c in cands]
+    cand_w = [sim.weights(_candidate_words(cands, k)) for k in range(len(cands))]
     emit = [[sim.score(w, grams[p]) for w in cand_w] for p in range(n)]
     bonus = [0.0] * n
     # Topic continuity across each gap: a switch where the text keeps talking about the

@@ -5269,3 +5269,31 @@ def test_sub_head_with_a_quoted_term_over_a_one_line_paragraph_stays_a_sub_head(
     [item] = segment_text(page).items
     assert item.sections == ("打造公交“智慧大脑”",)
     assert "数据多跑路，乘客少等待。\n调度中心" in item.body
+
+
+def test_headline_piece_of_one_word_does_not_pull_in_paragraphs_that_use_the_word():
+    # 上半年 on a block line of its own is the first piece of the foreign-trade report's
+    # headline; read alone it matches every paragraph of the tourism report, which then
+    # loses its own headline to that piece and runs into the meeting report above it.
+    def wrap(para: str, width: int) -> list[str]:
+        return [para[i:i + width] for i in range(0, len(para), width)]
+
+    meeting = ["本报讯 昨天，县里召开全县工作会议，总结前段工作，部署下半年重点任务。",
+               "会议要求，下半年各部门要抓好重点项目建设，稳住工业生产，办好民生实事。",
+               "会议强调，下半年要压实安全生产责任，重点做好防汛和高温天气应对工作。"]
+    tourism = ["暑假一到，全市旅游市场持续升温，各个景区的游客明显多了起来。",
+               "上半年，市里新开了三条乡村旅游线路，暑期民宿的周末预订一房难求。",
+               "上半年，全市接待旅游人数已超过去年全年，暑期旅游消费也跟着热了起来。",
+               "上半年，文旅部门组织了十多场旅游推介活动。",
+               "景区负责人说，暑期旅游市场还将持续升温，要把服务做得更细。"]
+    trade = ["本报讯 记者从海关获悉，上半年全市外贸进出口总值三百亿元，同比增长一成。",
+             "其中出口增长一成五，机电产品和农产品出口增长较快。",
+             "海关负责人说，将继续优化通关服务，帮助企业开拓市场。"]
+    lines = ["县里部署下半年重点工作", "暑期旅游市场持续升温", "上半年",
+             "全市外贸进出口同比增长一成"]
+    lines += [ln for para in meeting + tourism for ln in wrap(para, 16)]
+    lines += [ln for para in trade for ln in wrap(para, 13)]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [it.headline for it in items] == [
+        "县里部署下半年重点工作", "暑期旅游市场持续升温", "上半年全市外贸进出口同比增长一成"]
+    assert items[1].body.startswith("暑假一到")
