@@ -1732,8 +1732,13 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # Headlines count as documents too, so that a page of one article still weighs its words.
     block_lines = [c.lines[0] for c in cands[:block_cands]]
     sim = _Similarity([units[i].text for i in stream] + block_lines)
-    owner = _assign_block(block_lines, segments, stream, units, block_cands, sim)
-    segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim)
+    # The lines of one heading group are set alike: where the indent changes between two
+    # block lines, a new group starts.
+    setting = [(units[i].centred, units[i].indented) for i in block]
+    parts = frozenset(k for k in range(1, len(setting)) if setting[k] != setting[k - 1])
+    owner = _assign_block(block_lines, segments, stream, units, block_cands, sim, parts)
+    segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim,
+                                    parts)
     segments, owner = _join_pieces(segments, owner, units, stream, cands, block_cands)
     named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
@@ -1899,7 +1904,7 @@ def _closes(line: str) -> bool:
 
 def _assign_block(
     lines: list[str], segments: list[_Segment], stream: list[int], units: list[_Unit],
-    first_inline: int, sim: _Similarity,
+    first_inline: int, sim: _Similarity, parts: frozenset[int] = frozenset(),
 ) -> dict[int, int]:
     """Cut a headline block into heading groups and give each group to the article it
     describes: block line index -> segment index.
@@ -1909,8 +1914,10 @@ def _assign_block(
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
     quote) are never parted, a line ending in a column name or a ——subheadline closes
-    its group, and a kicker ending in —— opens one. Solved by dynamic programming over the
-    lines with the set of used articles as state, pruned to the best states.
+    its group, and a kicker ending in —— opens one, as does a line set in differently
+    from the one above it (``parts``: their block line indices). Solved by dynamic
+    programming over the lines with the set of used articles as state, pruned to the best
+    states.
     """
     if not lines:
         return {}
@@ -1938,6 +1945,8 @@ def _assign_block(
                 break  # (a ——subheadline is the last line of its group)
             if j - i > 1 and lines[chunks[j - 1][0]].endswith("—"):
                 break  # (and a kicker ending in —— the first)
+            if j - i > 1 and chunks[j - 1][0] in parts:
+                break  # (and a line set in differently from the one above, too)
             group = "".join(lines[chunks[i][0]:chunks[j - 1][-1] + 1])
             if group in _PHOTO_TITLES:  # (it shares no words with its item)
                 gains[i, j] = [_GENERIC_GAIN if pic else -1.0 for pic in pictured]
@@ -2002,7 +2011,7 @@ def _unowned_runs(owner: dict[int, int], lines: list[str]) -> list[list[int]]:
 
 def _reclaim_cuts(
     undone: dict[int, int], segments: list[_Segment], owner: dict[int, int], lines: list[str],
-    stream: list[int], units: list[_Unit], sim: _Similarity,
+    stream: list[int], units: list[_Unit], sim: _Similarity, parts: frozenset[int],
 ) -> tuple[list[_Segment], dict[int, int]]:
     """Cut again where content parted two articles and only their shared column joined
     them (``undone``: stream position -> the headline content gave the lower part), when
@@ -2018,7 +2027,7 @@ def _reclaim_cuts(
                        for c in run}
             if not missing:
                 return segments, owner
-            recut = _recut(p, state, segments, owner, missing, lines, stream, units, sim)
+            recut = _recut(p, state, segments, owner, missing, lines, stream, units, sim, parts)
             if recut:
                 segments, owner = recut
                 del pending[p]
@@ -2029,6 +2038,7 @@ def _reclaim_cuts(
 def _recut(
     p: int, state: int, segments: list[_Segment], owner: dict[int, int], missing: set[int],
     lines: list[str], stream: list[int], units: list[_Unit], sim: _Similarity,
+    parts: frozenset[int],
 ) -> tuple[list[_Segment], dict[int, int]] | None:
     """The segments and block owners with the article holding stream position ``p`` cut
     there (the lower part headed by ``state``), or None when the block does not agree."""
@@ -2040,18 +2050,18 @@ def _recut(
         return None
     trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
                              _Segment(seg.units[at:], state)] + segments[si + 1:]
-    trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim)
+    trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim, parts)
     found = trial_owner.keys() - owner.keys()
     headed = set(trial_owner.values()) | {
         k for k, t in enumerate(trial) if t.state >= len(lines)}
     # The block must agree with content on the headline of the part cut off, and the
     # headline the whole article had goes to one of its parts, whole. A line found for
     # the upper part right above the lower part's headline is more likely the headline
-    # over that one, a subtitle (a column name may close the line between; one closed by
-    # its own column name is a whole headline).
+    # over that one, a subtitle, unless it is set in differently (a column name may close
+    # the line between; one closed by its own column name is a whole headline).
     whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
     over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
-               for c in found)
+               and state not in parts for c in found)
     if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
             and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
         return trial, trial_owner

@@ -5297,3 +5297,30 @@ def test_headline_piece_of_one_word_does_not_pull_in_paragraphs_that_use_the_wor
     assert [it.headline for it in items] == [
         "县里部署下半年重点工作", "暑期旅游市场持续升温", "上半年全市外贸进出口同比增长一成"]
     assert items[1].body.startswith("暑假一到")
+
+
+def test_block_lines_set_in_differently_belong_to_different_heading_groups():
+    # Two reports set at one width under a block: the column joins them, and the block's
+    # lines, read as one group, went to the joined article whole. The lower report's
+    # lines are set in further than the upper one's, so the groups part there, and the
+    # upper report's headline, left over, asks for the cut back.
+    def wrap(para: str, width: int) -> list[str]:
+        return [para[i:i + width] for i in range(0, len(para), width)]
+
+    meeting = ["本报讯 昨天，县里召开乡村振兴推进会，总结上半年工作，部署下一步任务。",
+               "会议要求，各乡镇要把乡村振兴各项任务落到实处，推进会还表彰了一批先进村。"]
+    orchard = ["“以前种的果子卖不上价，合作社成立后，乡亲们的日子越过越好。”南山村村民老王说。",
+               "南山村合作社统一收购、统一销售，去年带动一百多户乡亲增收。",
+               "合作社负责人说，今年要建一座冷库，让乡亲们的果子卖得远。"]
+    workshop = ["北岭村村头的来料加工车间里，八十多名村民正在缝纫机前缝制帽子。",
+                "北岭村把来料加工车间建到了村头，乡亲们在家门口就能上班，一个月能挣三千多元。",
+                "车间负责人介绍，今年村里的来料加工产业还将扩大规模，带富更多乡亲。"]
+    lines = ["县里召开乡村振兴推进会", "南山村", "合作社带富一方乡亲",
+             "　　　北岭村发展来料加工", "　　　车间搬到村头", "　　　产业立在田间"]
+    lines += [ln for para in meeting for ln in wrap(para, 16)]
+    lines += [ln for para in orchard + workshop for ln in wrap(para, 15)]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [(it.kicker, it.headline) for it in items] == [
+        (None, "县里召开乡村振兴推进会"), (None, "南山村合作社带富一方乡亲"),
+        ("北岭村发展来料加工", "车间搬到村头产业立在田间")]
+    assert items[2].body.startswith("北岭村村头")
