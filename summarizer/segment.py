@@ -191,7 +191,10 @@ _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
               "|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏"
               "|宁夏|新疆|香港|澳门")
 _FIGURES = r"[A-Za-z0-9+./-]+"
-_HEAD_TAG = re.compile(rf"[^（(][（(](?!{_FIGURES}[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)])"
+# (Nor is an alias, （化名）, or a school's or company's other name: 中央党校（国家行政学院）.)
+_ALIAS = r"(?:[^（()）]{0,20}(?:学院|大学|研究院|研究所|学校|公司|集团)|化名)[）)]"
+_HEAD_TAG = re.compile(rf"[^（(][（(](?!{_FIGURES}[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)]"
+                       rf"|{_ALIAS})"
                        r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
 # A note that only ever closes an article, even under a short line: （作者为…）, （…整理）.
 _CLOSING_NOTE = re.compile(

@@ -5324,3 +5324,21 @@ def test_block_lines_set_in_differently_belong_to_different_heading_groups():
         (None, "县里召开乡村振兴推进会"), (None, "南山村合作社带富一方乡亲"),
         ("北岭村发展来料加工", "车间搬到村头产业立在田间")]
     assert items[2].body.startswith("北岭村村头")
+
+
+def test_alias_in_brackets_at_the_column_edge_is_no_column_name():
+    # A paragraph's first line that happens to end in a bracket at the column edge: an
+    # alias (（化名）) or a school's other name never names a column, so the paragraph
+    # runs on instead of opening an article under that line.
+    def wrap(para: str) -> list[str]:
+        return [para[i:i + 11] for i in range(0, len(para), 11)]
+
+    page = "\n".join([
+        "山村小学来了新老师",
+        *wrap("今年秋天，村里的小学来了三位新老师，学校开齐了音乐、美术和体育课。"),
+        *wrap("五岁的男孩小亮（化名）每天第一个到学校，他说最喜欢上新老师的音乐课。"),
+        *wrap("校长说，明年还要再招两位老师，让孩子们在家门口就能上好学。"),
+    ]) + "\n"
+    [item] = segment_text(page).items
+    assert item.headline == "山村小学来了新老师"
+    assert "\n五岁的男孩小亮（化名）每天第一个到学校" in item.body
