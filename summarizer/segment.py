@@ -110,10 +110,11 @@ _TIME_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今
 _HEADING_WORDS = re.compile(
     r"[\u4e00-\u9fff]+(?:“[\u4e00-\u9fff]+”)?|[\u4e00-\u9fff]{2,6}，[\u4e00-\u9fff]{2,12}")
 # A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
-# what introduces a quotation, 某某强调： or 对话人：, which opens a paragraph; in the body,
-# where an opener or a headline follows, layout reads such lines on its own terms.)
-_SPEAKER_KICKER = re.compile(
-    r"(?!对话人)[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
+# what introduces a quotation, 某某强调： or 对话人：, nor a speech's salutation, 各位同事：,
+# which open a paragraph; in the body, where an opener or a headline follows, layout reads
+# such lines on its own terms.)
+_SPEAKER_KICKER = re.compile(r"(?!对话人|各位|尊敬的|亲爱的|同志们|朋友们|女士们|先生们)"
+                             r"[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
 _SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(

@@ -5342,3 +5342,20 @@ def test_alias_in_brackets_at_the_column_edge_is_no_column_name():
     [item] = segment_text(page).items
     assert item.headline == "山村小学来了新老师"
     assert "\n五岁的男孩小亮（化名）每天第一个到学校" in item.body
+
+
+def test_salutation_opening_a_speech_at_the_top_of_the_page_is_text_not_a_kicker():
+    # 各位同事： over an unpunctuated line looks like a speaker's kicker over a headline,
+    # but a salutation opens the speech it stands over.
+    def wrap(para: str) -> list[str]:
+        return [para[i:i + 13] for i in range(0, len(para), 13)]
+
+    paras = ["各位同事：",
+             "感谢大家从各个学校赶来参加今天的座谈会，刚才几位校长的发言都很实在。",
+             "今年全县新建改建了十二所乡村学校，补充了一百多名教师，孩子们在家门口就能上好学。",
+             "希望大家再接再厉，把每一所学校都办成家长放心、孩子喜欢的好学校。谢谢大家！"]
+    lines = [ln for para in paras for ln in wrap(para)]
+    lines += ["办好每一所家门口的学校", "——在全县教育工作座谈会上的讲话"]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert (item.kicker, item.headline) == (None, "办好每一所家门口的学校")
+    assert item.body.startswith("各位同事：\n感谢大家")
