@@ -1908,7 +1908,7 @@ def _closes(line: str) -> bool:
 
 def _assign_block(
     lines: list[str], segments: list[_Segment], stream: list[int], units: list[_Unit],
-    first_inline: int, sim: _Similarity, parts: frozenset[int] = frozenset(),
+    first_inline: int, sim: _Similarity, parts: frozenset[int],
 ) -> dict[int, int]:
     """Cut a headline block into heading groups and give each group to the article it
     describes: block line index -> segment index.
