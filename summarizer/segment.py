@@ -1747,8 +1747,9 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
-    # box of quotations), and a run ending in a comma or colon is text too (a speech's
-    # salutation, 尊敬的各位来宾，): both join the article they share most words with.
+    # box of quotations) unless a column name closes it, and a run ending in a comma or
+    # colon is text too (a speech's salutation, 尊敬的各位来宾，): both join the article
+    # they share most words with.
     leftover = _unowned_runs(owner, block_lines)
     kept_runs = [run for run in leftover if _is_text_run(run, block_lines)]
     for c in (c for run in leftover if not _is_text_run(run, block_lines) for c in run):
@@ -1995,7 +1996,10 @@ def _assign_block(
 
 def _is_text_run(run: list[int], lines: list[str]) -> bool:
     """Whether a run of block lines no article took is text, not a missing headline: long
-    enough to be text set without punctuation, or ending where a sentence goes on (，、：)."""
+    enough to be text set without punctuation, or ending where a sentence goes on (，、：).
+    A run closed by a column name, however many lines it was broken over, is a heading."""
+    if _closes("".join(lines[c] for c in run)):
+        return False
     return len(run) >= _LEFTOVER_RUN or lines[run[-1]].endswith(("，", "、", "：", ":", "；"))
 
 
@@ -2062,10 +2066,12 @@ def _recut(
     # headline the whole article had goes to one of its parts, whole. A line found for
     # the upper part right above the lower part's headline is more likely the headline
     # over that one, a subtitle, unless it is set in differently (a column name may close
-    # the line between; one closed by its own column name is a whole headline).
+    # the line between; a group closed by its own column name, over however many lines,
+    # is a whole headline).
     whole = {trial_owner.get(c) for c, o in owner.items() if o == si}
-    over = any(trial_owner[c] == si and c + 1 == state and not _closes(lines[c])
-               and state not in parts for c in found)
+    upper = "".join(lines[c] for c in sorted(found) if trial_owner[c] == si)
+    over = (state - 1 in found and trial_owner[state - 1] == si and not _closes(upper)
+            and state not in parts)
     if (found and found <= missing and {si, si + 1} <= headed and len(whole) <= 1
             and not over and (state >= len(lines) or trial_owner.get(state) == si + 1)):
         return trial, trial_owner

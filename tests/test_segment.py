@@ -5175,37 +5175,56 @@ def test_heading_lines_set_in_further_than_an_indent_head_a_new_article():
     assert items[1].body.startswith("周末的上午")
 
 
+_FESTIVAL = [
+    "　　上周六，城东社区的广场上搭起", "了十几个小摊位，居民们带来自家做",
+    "的点心、种的蔬菜，和邻居们交换。", "　　八十岁的李大爷把自己写的春联",
+    "送给了新搬来的年轻人。他说，远亲", "不如近邻，大家常走动才亲热。",
+    "　　住在三楼的小王是一名护士，她", "在摊位前给老人们量血压，讲解夏天", "防暑的常识。",
+    "　　孩子们最喜欢的是旧玩具交换区", "，一只布老虎换来了一套积木，两个",
+    "小姑娘笑得合不拢嘴。",
+    "　　中午时分，几户人家把饭菜端到", "一起，拼成了一张长长的百家宴。",
+    "　　张阿姨做的红烧肉最受欢迎，不", "一会儿就被大家分光了。",
+    "　　下午，社区合唱队登台演出，一", "首首老歌引得大家跟着哼唱。",
+    "　　来自外省的赵女士刚搬来半年，", "她说这一天认识的人比过去半年还多", "。",
+    "　　傍晚，居民们一起收拾场地，把", "垃圾分好类，广场又恢复了整洁。",
+    "　　有居民提议，明年把邻里节办成两", "天，再加上厨艺比赛和书画展。",
+    "　　物业公司也表示，将为活动提供场", "地和桌椅，并派人维持秩序。",
+    "　　活动结束时，大家约定明年再见。", "　　社区负责人介绍，这样的活动已",
+    "经办了五届，今年第一次请来了物业", "和辖区单位一起参加。",
+]
+_LIBRARY = [
+    "　　周末的上午，县图书馆的阅览室", "里坐满了读者。几位老人戴着老花镜",
+    "，正在翻阅当天的报纸。", "　　读书会每周举办一次，请作家和",
+    "教师来馆里讲书。图书馆馆长说，下", "一步还要把读书会办到社区去。",
+    "　　今年以来，县图书馆新增图书三千", "册，周末读书会已吸引两千多人次参加", "。",
+]
+
+
+def _festival_over_library(block: list[str]) -> str:
+    """A long report on a neighbourhood festival and a short one on a library, set at one
+    width under the headline block ``block``."""
+    return "\n".join([*block, *_FESTIVAL, *_LIBRARY]) + "\n"
+
+
 def test_cut_undone_above_a_found_headline_is_made_again_for_a_headline_left_over():
     # A long report whose block headline content cannot place, then a short one content
     # heads with its own headline, set at one width: the column joins them, and the
     # upper report's headline, left over, asks for the cut back.
-    upper = [
-        "　　上周六，城东社区的广场上搭起", "了十几个小摊位，居民们带来自家做",
-        "的点心、种的蔬菜，和邻居们交换。", "　　八十岁的李大爷把自己写的春联",
-        "送给了新搬来的年轻人。他说，远亲", "不如近邻，大家常走动才亲热。",
-        "　　住在三楼的小王是一名护士，她", "在摊位前给老人们量血压，讲解夏天", "防暑的常识。",
-        "　　孩子们最喜欢的是旧玩具交换区", "，一只布老虎换来了一套积木，两个",
-        "小姑娘笑得合不拢嘴。",
-        "　　中午时分，几户人家把饭菜端到", "一起，拼成了一张长长的百家宴。",
-        "　　张阿姨做的红烧肉最受欢迎，不", "一会儿就被大家分光了。",
-        "　　下午，社区合唱队登台演出，一", "首首老歌引得大家跟着哼唱。",
-        "　　来自外省的赵女士刚搬来半年，", "她说这一天认识的人比过去半年还多", "。",
-        "　　傍晚，居民们一起收拾场地，把", "垃圾分好类，广场又恢复了整洁。",
-        "　　有居民提议，明年把邻里节办成两", "天，再加上厨艺比赛和书画展。",
-        "　　物业公司也表示，将为活动提供场", "地和桌椅，并派人维持秩序。",
-        "　　活动结束时，大家约定明年再见。", "　　社区负责人介绍，这样的活动已",
-        "经办了五届，今年第一次请来了物业", "和辖区单位一起参加。",
-    ]
-    lower = [
-        "　　周末的上午，县图书馆的阅览室", "里坐满了读者。几位老人戴着老花镜",
-        "，正在翻阅当天的报纸。", "　　读书会每周举办一次，请作家和",
-        "教师来馆里讲书。图书馆馆长说，下", "一步还要把读书会办到社区去。",
-        "　　今年以来，县图书馆新增图书三千", "册，周末读书会已吸引两千多人次参加", "。",
-    ]
-    page = "\n".join(["一场特别的邻里节（社区新风）", "县图书馆开办周末读书会", *upper, *lower])
-    items = segment_text(page + "\n").items
+    items = segment_text(_festival_over_library(
+        ["一场特别的邻里节（社区新风）", "县图书馆开办周末读书会"])).items
     assert [it.headline for it in items] == [
         "一场特别的邻里节（社区新风）", "县图书馆开办周末读书会"]
+    assert items[1].body.startswith("周末的上午")
+
+
+def test_headline_left_over_over_three_lines_closed_by_a_column_name_is_no_text():
+    # Three block lines no article took are usually text set without punctuation, but a
+    # column name closing them, broken over two lines, makes them a heading: the cut the
+    # column undid is made again for it.
+    items = segment_text(_festival_over_library(
+        ["城东社区", "一场特别的邻里节（社区", "新风）", "县图书馆开办周末读书会"])).items
+    assert [(it.kicker, it.headline) for it in items] == [
+        ("城东社区", "一场特别的邻里节（社区新风）"), (None, "县图书馆开办周末读书会")]
     assert items[1].body.startswith("周末的上午")
 
 
