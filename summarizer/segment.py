@@ -1747,9 +1747,9 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
     # carry (logged); a longer run is text set without punctuation (a list of names, a
-    # box of quotations) unless a column name closes it, and a run ending in a comma or
-    # colon is text too (a speech's salutation, 尊敬的各位来宾，): both join the article
-    # they share most words with.
+    # box of quotations) unless a column name broken over its last lines closes it (a
+    # heading), and a run ending in a comma or colon is text too (a speech's salutation,
+    # 尊敬的各位来宾，): both join the article they share most words with.
     leftover = _unowned_runs(owner, block_lines)
     kept_runs = [run for run in leftover if _is_text_run(run, block_lines)]
     for c in (c for run in leftover if not _is_text_run(run, block_lines) for c in run):
@@ -1997,8 +1997,11 @@ def _assign_block(
 def _is_text_run(run: list[int], lines: list[str]) -> bool:
     """Whether a run of block lines no article took is text, not a missing headline: long
     enough to be text set without punctuation, or ending where a sentence goes on (，、：).
-    A run closed by a column name, however many lines it was broken over, is a heading."""
-    if _closes("".join(lines[c] for c in run)):
+    A few lines closed by a column name broken over the last of them (某某（办实事 /
+    解民忧）) are a heading. (A list's last line may close on a bracket of its own:
+    （共100个）.)"""
+    if (len(run) <= _LEFTOVER_RUN + 2 and _closes("".join(lines[c] for c in run))
+            and not _closes(lines[run[-1]])):
         return False
     return len(run) >= _LEFTOVER_RUN or lines[run[-1]].endswith(("，", "、", "：", ":", "；"))
 
