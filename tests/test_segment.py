@@ -5228,23 +5228,30 @@ def test_headline_left_over_over_three_lines_closed_by_a_column_name_is_no_text(
     assert items[1].body.startswith("周末的上午")
 
 
+def _set_at(width: int, *paras: str) -> list[str]:
+    """Paragraphs broken into lines ``width`` characters wide, as a column prints them."""
+    return [para[i:i + width] for para in paras for i in range(0, len(para), width)]
+
+
+def _sub_head_over_one_line(headline: str, width: int, before: list[str], sub_head: str,
+                            one_line: str, after: list[str]) -> str:
+    """One article in a column ``width`` wide whose sub-head stands over a paragraph of a
+    single line."""
+    return "\n".join([headline, *_set_at(width, *before), sub_head, one_line,
+                      *_set_at(width, *after)]) + "\n"
+
+
 def test_sub_head_of_two_phrases_over_a_one_line_paragraph_stays_a_sub_head():
     # A sub-head of two phrases parted by a comma, well short of the column, over a
     # paragraph of one line: no line of a wrapped paragraph stops that short of the
     # column, so it is no first line of that paragraph, and the article runs on whole.
-    def wrap(para: str) -> list[str]:
-        return [para[i:i + 17] for i in range(0, len(para), 17)]
-
-    page = "\n".join([
-        "县里的果园迎来丰收季",
-        *wrap("九月以来，县里两万亩苹果陆续成熟，果农们忙着采摘、分拣和装箱，收购商的货车排起了长队。"),
-        *wrap("县农业农村局介绍，今年全县苹果预计产量八万吨，比去年多出一成，"
-              "优质果的比例也明显提高。"),
-        "搭上快车，果子卖得更远",
-        "电商让山里的苹果出了山。",
-        *wrap("在村里的直播间，年轻的主播举起一个红彤彤的苹果，向屏幕那头的网友介绍果园的土壤和光照。"),
-        *wrap("合作社负责人说，今年线上订单占到了三成，果农不出村就能把苹果卖到全国各地。"),
-    ]) + "\n"
+    page = _sub_head_over_one_line(
+        "县里的果园迎来丰收季", 17,
+        ["九月以来，县里两万亩苹果陆续成熟，果农们忙着采摘、分拣和装箱，收购商的货车排起了长队。",
+         "县农业农村局介绍，今年全县苹果预计产量八万吨，比去年多出一成，优质果的比例也明显提高。"],
+        "搭上快车，果子卖得更远", "电商让山里的苹果出了山。",
+        ["在村里的直播间，年轻的主播举起一个红彤彤的苹果，向屏幕那头的网友介绍果园的土壤和光照。",
+         "合作社负责人说，今年线上订单占到了三成，果农不出村就能把苹果卖到全国各地。"])
     [item] = segment_text(page).items
     assert item.headline == "县里的果园迎来丰收季"
     assert item.sections == ("搭上快车，果子卖得更远",)
@@ -5254,18 +5261,13 @@ def test_sub_head_of_two_phrases_over_a_one_line_paragraph_stays_a_sub_head():
 def test_sub_head_two_characters_short_of_a_narrow_column_stays_a_sub_head():
     # In a column eleven characters wide, a sub-head of nine over a one-line quotation:
     # a wrapped line stops short by a narrow character at most, never by two full ones.
-    def wrap(para: str) -> list[str]:
-        return [para[i:i + 11] for i in range(0, len(para), 11)]
-
-    page = "\n".join([
-        "小镇连夜护堤保平安",
-        *wrap("连日强降雨后，河水漫过了堤岸，镇里的干部群众连夜上堤抢险，沙袋一层层垒了起来。"),
-        *wrap("天亮时，险情得到控制，堤坝后面的三个村子保住了，没有一户人家受淹。"),
-        "守住堤坝，护好家园",
-        "“大家快来搭把手啊！”",
-        *wrap("一声招呼，村里的年轻人扛起沙袋就往堤上跑，老人们在路边烧水做饭，给抢险的人送去热乎的饭菜。"),
-        *wrap("镇党委书记说，这次抢险靠的是大家一条心，下一步还要把堤坝全面加固一遍。"),
-    ]) + "\n"
+    page = _sub_head_over_one_line(
+        "小镇连夜护堤保平安", 11,
+        ["连日强降雨后，河水漫过了堤岸，镇里的干部群众连夜上堤抢险，沙袋一层层垒了起来。",
+         "天亮时，险情得到控制，堤坝后面的三个村子保住了，没有一户人家受淹。"],
+        "守住堤坝，护好家园", "“大家快来搭把手啊！”",
+        ["一声招呼，村里的年轻人扛起沙袋就往堤上跑，老人们在路边烧水做饭，给抢险的人送去热乎的饭菜。",
+         "镇党委书记说，这次抢险靠的是大家一条心，下一步还要把堤坝全面加固一遍。"])
     [item] = segment_text(page).items
     assert item.sections == ("守住堤坝，护好家园",)
     assert "“大家快来搭把手啊！”\n一声招呼" in item.body
@@ -5273,18 +5275,13 @@ def test_sub_head_two_characters_short_of_a_narrow_column_stays_a_sub_head():
 
 def test_sub_head_with_a_quoted_term_over_a_one_line_paragraph_stays_a_sub_head():
     # Quotation marks around a term (打造“某某”) leave a line a heading's words.
-    def wrap(para: str) -> list[str]:
-        return [para[i:i + 15] for i in range(0, len(para), 15)]
-
-    page = "\n".join([
-        "公交调度用上新系统",
-        *wrap("今年以来，市里的公交车全部用上了新的调度系统，乘客在手机上就能看到车辆到站的时间。"),
-        *wrap("系统上线半年，全市公交准点率提高了一成，乘客候车时间平均缩短了五分钟。"),
-        "打造公交“智慧大脑”",
-        "数据多跑路，乘客少等待。",
-        *wrap("调度中心的大屏幕上，每一辆公交车的位置都看得清清楚楚，遇到堵车，系统会自动调整发车间隔。"),
-        *wrap("公交公司负责人说，明年还将把系统推广到郊区线路，让更多乘客享受到便利。"),
-    ]) + "\n"
+    page = _sub_head_over_one_line(
+        "公交调度用上新系统", 15,
+        ["今年以来，市里的公交车全部用上了新的调度系统，乘客在手机上就能看到车辆到站的时间。",
+         "系统上线半年，全市公交准点率提高了一成，乘客候车时间平均缩短了五分钟。"],
+        "打造公交“智慧大脑”", "数据多跑路，乘客少等待。",
+        ["调度中心的大屏幕上，每一辆公交车的位置都看得清清楚楚，遇到堵车，系统会自动调整发车间隔。",
+         "公交公司负责人说，明年还将把系统推广到郊区线路，让更多乘客享受到便利。"])
     [item] = segment_text(page).items
     assert item.sections == ("打造公交“智慧大脑”",)
     assert "数据多跑路，乘客少等待。\n调度中心" in item.body
@@ -5294,9 +5291,6 @@ def test_headline_piece_of_one_word_does_not_pull_in_paragraphs_that_use_the_wor
     # 上半年 on a block line of its own is the first piece of the foreign-trade report's
     # headline; read alone it matches every paragraph of the tourism report, which then
     # loses its own headline to that piece and runs into the meeting report above it.
-    def wrap(para: str, width: int) -> list[str]:
-        return [para[i:i + width] for i in range(0, len(para), width)]
-
     meeting = ["本报讯 昨天，县里召开全县工作会议，总结前段工作，部署下半年重点任务。",
                "会议要求，下半年各部门要抓好重点项目建设，稳住工业生产，办好民生实事。",
                "会议强调，下半年要压实安全生产责任，重点做好防汛和高温天气应对工作。"]
@@ -5309,9 +5303,8 @@ def test_headline_piece_of_one_word_does_not_pull_in_paragraphs_that_use_the_wor
              "其中出口增长一成五，机电产品和农产品出口增长较快。",
              "海关负责人说，将继续优化通关服务，帮助企业开拓市场。"]
     lines = ["县里部署下半年重点工作", "暑期旅游市场持续升温", "上半年",
-             "全市外贸进出口同比增长一成"]
-    lines += [ln for para in meeting + tourism for ln in wrap(para, 16)]
-    lines += [ln for para in trade for ln in wrap(para, 13)]
+             "全市外贸进出口同比增长一成",
+             *_set_at(16, *meeting, *tourism), *_set_at(13, *trade)]
     items = segment_text("\n".join(lines) + "\n").items
     assert [it.headline for it in items] == [
         "县里部署下半年重点工作", "暑期旅游市场持续升温", "上半年全市外贸进出口同比增长一成"]
@@ -5323,9 +5316,6 @@ def test_block_lines_set_in_differently_belong_to_different_heading_groups():
     # lines, read as one group, went to the joined article whole. The lower report's
     # lines are set in further than the upper one's, so the groups part there, and the
     # upper report's headline, left over, asks for the cut back.
-    def wrap(para: str, width: int) -> list[str]:
-        return [para[i:i + width] for i in range(0, len(para), width)]
-
     meeting = ["本报讯 昨天，县里召开乡村振兴推进会，总结上半年工作，部署下一步任务。",
                "会议要求，各乡镇要把乡村振兴各项任务落到实处，推进会还表彰了一批先进村。"]
     orchard = ["“以前种的果子卖不上价，合作社成立后，乡亲们的日子越过越好。”南山村村民老王说。",
@@ -5335,9 +5325,8 @@ def test_block_lines_set_in_differently_belong_to_different_heading_groups():
                 "北岭村把来料加工车间建到了村头，乡亲们在家门口就能上班，一个月能挣三千多元。",
                 "车间负责人介绍，今年村里的来料加工产业还将扩大规模，带富更多乡亲。"]
     lines = ["县里召开乡村振兴推进会", "南山村", "合作社带富一方乡亲",
-             "　　　北岭村发展来料加工", "　　　车间搬到村头", "　　　产业立在田间"]
-    lines += [ln for para in meeting for ln in wrap(para, 16)]
-    lines += [ln for para in orchard + workshop for ln in wrap(para, 15)]
+             "　　　北岭村发展来料加工", "　　　车间搬到村头", "　　　产业立在田间",
+             *_set_at(16, *meeting), *_set_at(15, *orchard, *workshop)]
     items = segment_text("\n".join(lines) + "\n").items
     assert [(it.kicker, it.headline) for it in items] == [
         (None, "县里召开乡村振兴推进会"), (None, "南山村合作社带富一方乡亲"),
@@ -5349,16 +5338,11 @@ def test_alias_in_brackets_at_the_column_edge_is_no_column_name():
     # A paragraph's first line that happens to end in a bracket at the column edge: an
     # alias (（化名）) or a school's other name never names a column, so the paragraph
     # runs on instead of opening an article under that line.
-    def wrap(para: str) -> list[str]:
-        return [para[i:i + 11] for i in range(0, len(para), 11)]
-
-    page = "\n".join([
-        "山村小学来了新老师",
-        *wrap("今年秋天，村里的小学来了三位新老师，学校开齐了音乐、美术和体育课。"),
-        *wrap("五岁的男孩小亮（化名）每天第一个到学校，他说最喜欢上新老师的音乐课。"),
-        *wrap("校长说，明年还要再招两位老师，让孩子们在家门口就能上好学。"),
-    ]) + "\n"
-    [item] = segment_text(page).items
+    lines = ["山村小学来了新老师", *_set_at(
+        11, "今年秋天，村里的小学来了三位新老师，学校开齐了音乐、美术和体育课。",
+        "五岁的男孩小亮（化名）每天第一个到学校，他说最喜欢上新老师的音乐课。",
+        "校长说，明年还要再招两位老师，让孩子们在家门口就能上好学。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
     assert item.headline == "山村小学来了新老师"
     assert "\n五岁的男孩小亮（化名）每天第一个到学校" in item.body
 
@@ -5366,15 +5350,12 @@ def test_alias_in_brackets_at_the_column_edge_is_no_column_name():
 def test_salutation_opening_a_speech_at_the_top_of_the_page_is_text_not_a_kicker():
     # 各位同事： over an unpunctuated line looks like a speaker's kicker over a headline,
     # but a salutation opens the speech it stands over.
-    def wrap(para: str) -> list[str]:
-        return [para[i:i + 13] for i in range(0, len(para), 13)]
-
-    paras = ["各位同事：",
-             "感谢大家从各个学校赶来参加今天的座谈会，刚才几位校长的发言都很实在。",
-             "今年全县新建改建了十二所乡村学校，补充了一百多名教师，孩子们在家门口就能上好学。",
-             "希望大家再接再厉，把每一所学校都办成家长放心、孩子喜欢的好学校。谢谢大家！"]
-    lines = [ln for para in paras for ln in wrap(para)]
-    lines += ["办好每一所家门口的学校", "——在全县教育工作座谈会上的讲话"]
+    lines = [*_set_at(
+        13, "各位同事：",
+        "感谢大家从各个学校赶来参加今天的座谈会，刚才几位校长的发言都很实在。",
+        "今年全县新建改建了十二所乡村学校，补充了一百多名教师，孩子们在家门口就能上好学。",
+        "希望大家再接再厉，把每一所学校都办成家长放心、孩子喜欢的好学校。谢谢大家！"),
+        "办好每一所家门口的学校", "——在全县教育工作座谈会上的讲话"]
     [item] = segment_text("\n".join(lines) + "\n").items
     assert (item.kicker, item.headline) == (None, "办好每一所家门口的学校")
     assert item.body.startswith("各位同事：\n感谢大家")
