@@ -1750,11 +1750,14 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # box of quotations) unless a column name broken over its last lines closes it (a
     # heading), and a run ending in a comma or colon is text too (a speech's salutation,
     # 尊敬的各位来宾，): both join the article they share most words with.
-    leftover = _unowned_runs(owner, block_lines)
-    kept_runs = [run for run in leftover if _is_text_run(run, block_lines)]
-    for c in (c for run in leftover if not _is_text_run(run, block_lines) for c in run):
-        log.warning("headline %r matched no article on the page; left unassigned",
-                    cands[c].lines[0])
+    kept_runs: list[list[int]] = []
+    for run in _unowned_runs(owner, block_lines):
+        if _is_text_run(run, block_lines):
+            kept_runs.append(run)
+            continue
+        for c in run:
+            log.warning("headline %r matched no article on the page; left unassigned",
+                        cands[c].lines[0])
     heads: dict[int, list[str]] = {}
     for c in sorted(owner):
         heads.setdefault(owner[c], []).append(cands[c].lines[0])
