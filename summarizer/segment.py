@@ -948,6 +948,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None
             and prev.width >= col - 2):
         return True  # a colon at the column edge, the quotation it introduces on the next line
+    if (not indented_page and col is not None and prev.width >= col - 1
+            and prev.text.count("“") > prev.text.count("”") and not cur.text.startswith("“")):
+        # A quotation left open at the column edge of a page that sets its paragraphs flush
+        # left goes on, whatever mark it reached: one spanning paragraphs opens each again.
+        return True
     if _ends_terminal(prev.text) and (col is None or not indented_page):
         return False
     if not _ends_terminal(prev.text):
@@ -964,6 +969,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # / 主任。)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
                 and not cur.text.endswith(("？", "?"))
+                # (A line of full-width characters a character narrower than the line under
+                # it did not reach the edge: a sub-head over a full quotation.)
+                and not (all(_is_wide(ch) for ch in prev.text)
+                         and _set_width(cur) >= prev.width + 2)
                 and not (col is not None and not prev.indent
                          and (col_above is not None or col_below is not None)
                          and prev.width < min(col, col_above[0] if col_above else col_below) - 3
@@ -1010,8 +1019,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     cur_width = _set_width(cur)
     fragment = bool(re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]))
     full_width = all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text.removeprefix("——"))
+    # (Where the lines around are too few to show the column, the paragraph above shows it.)
+    edge = max(col, col_above[0]) if col_above else col
     if (full_width and not (prev.indent and indented_page and fragment)
-            and prev.width <= min(col, cur_width + 1) - 2):
+            and prev.width <= min(edge, cur_width + 1) - 2):
         return False
     # With figures or letters in it, an unpunctuated line may stop a place short, no more,
     # where the next full-width character did not fit (…于10 / 月底): a headline over the
@@ -2263,10 +2274,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     col_breaks |= {c.at for c in cands if c.marked}
     hard = [structural[p] or p in col_breaks for p in range(n)]
     undone: dict[int, int] = {}
-    segments = _merge_same_column(
-        _force_splits(segments, hard, emit, [c.at for c in cands]), units, stream, hard, emit,
-        undone)
-    segments = _shift_short_edges(segments, units, stream, structural, inline_at, bigrams, sim)
+    # (Edges move before same-column cuts are undone: a paragraph moved down from under a
+    # photo item leaves that item between the two articles, which keeps them apart.)
+    segments = _shift_short_edges(_force_splits(segments, hard, emit, [c.at for c in cands]),
+                                  units, stream, structural, inline_at, bigrams, sim)
+    segments = _merge_same_column(segments, units, stream, hard, emit, undone)
     # An editor's note signed ——编者 right above a dateline introduces that article, a
     # paragraph ending in a colon (这正是：) introduces what follows it, and a line naming who
     # else attended (李红参加会见。) closes the report above it.
@@ -2308,24 +2320,28 @@ def _shift_short_edges(segments: list[_Segment], units: list[_Unit], stream: lis
                        sim: _Similarity) -> list[_Segment]:
     """Move a one-line paragraph ending an article above a cut content made to the article
     below when the paragraphs there share its words: content alone says little about so
-    short a paragraph, and the sentence a report opens with is often one. (The other way
-    round, a closing sentence taken for an opening one, moved editors' notes and datelines
-    away from their articles.)"""
+    short a paragraph, and the sentence a report opens with is often one. So does a
+    paragraph of any length printed right under a photo item, on a smaller margin: a photo
+    breaks the column where one story ends and the next begins, and content that names
+    nobody in the headline below cuts one paragraph late. (The other way round, a closing
+    sentence taken for an opening one, moved editors' notes and datelines away from their
+    articles.)"""
     for a, b in zip(segments, segments[1:], strict=False):
         p = b.units[0]
         q = p - 1
         # (A line with a colon in it is a field of a list entry, 项目：…, not a sentence; one
         # ending in an exclamation mark is a wish or a call closing a piece, 预祝…成功！.)
         text = units[stream[q]].text
+        pictured = any(u.kind == "caption" for u in _between(units, stream, q))
         if (structural[p] or p in inline_at or a.units[-1] != q or len(a.units) < 2
-                or units[stream[q]].lines != 1 or re.search(r"[：:]", text)
+                or (units[stream[q]].lines != 1 and not pictured) or re.search(r"[：:]", text)
                 or text.endswith(("！", "!"))):
             continue
         above = set().union(*(bigrams[r] for r in a.units[-3:-1]))
         below = set().union(*(bigrams[r] for r in b.units[:2]))
         # (One word in common may be chance.)
-        if len(bigrams[q] & below) >= 2 and (
-                sim.share(bigrams[q], below) > sim.share(bigrams[q], above) + _EDGE_MARGIN):
+        if len(bigrams[q] & below) >= 2 and (sim.share(bigrams[q], below) > sim.share(
+                bigrams[q], above) + (0 if pictured else _EDGE_MARGIN)):
             b.units.insert(0, a.units.pop())
     return segments
 

@@ -5229,8 +5229,18 @@ def test_headline_left_over_over_three_lines_closed_by_a_column_name_is_no_text(
 
 
 def _set_at(width: int, *paras: str) -> list[str]:
-    """Paragraphs broken into lines ``width`` characters wide, as a column prints them."""
-    return [para[i:i + width] for para in paras for i in range(0, len(para), width)]
+    """Paragraphs broken into lines ``width`` characters wide, as a column prints them: a
+    closing mark that would open a line hangs past the edge of the line above instead."""
+    lines: list[str] = []
+    for para in paras:
+        i = 0
+        while i < len(para):
+            end = i + width
+            if para[end:end + 1] and para[end] in "，。、；：！？”）":
+                end += 1
+            lines.append(para[i:end])
+            i = end
+    return lines
 
 
 def _sub_head_over_one_line(headline: str, width: int, before: list[str], sub_head: str,
@@ -5359,3 +5369,119 @@ def test_salutation_opening_a_speech_at_the_top_of_the_page_is_text_not_a_kicker
     [item] = segment_text("\n".join(lines) + "\n").items
     assert (item.kicker, item.headline) == (None, "办好每一所家门口的学校")
     assert item.body.startswith("各位同事：\n感谢大家")
+
+
+def test_paragraph_under_a_photo_item_goes_with_the_article_below_that_shares_its_words():
+    # The paragraph right under a photo item names nobody in the headline above the next
+    # paragraph, so content cuts one paragraph late; it shares its words (老周, 文化室)
+    # with the paragraphs under it, and the photo item is where the column breaks.
+    economy = [
+        "上半年，全国工业生产稳步恢复，装备制造业增势较好，制造业投资保持较快增长。",
+        "从行业看，电子信息、装备制造和新材料产业增势明显，成为拉动增长的主要力量，重点项目建设稳步推进。",
+        "专家认为，下半年经济有望延续回升势头，但仍要关注外需放缓带来的压力，稳住外贸基本盘。",
+        "消费市场持续回暖。上半年社会消费品零售总额增长七个百分点，餐饮、住宿和文旅消费恢复较快。",
+        "新能源汽车、智能家电等升级类商品销售旺盛，线上零售额占比进一步提高，县域商业体系加快完善。",
+        "外贸结构继续优化。机电产品出口占比超过六成，对共建“一带一路”国家进出口保持两位数增长。",
+        "财政金融支持力度加大。上半年新增减税降费及退税缓费超过三百亿元，普惠小微贷款余额稳步增长。",
+        "就业形势总体稳定。城镇新增就业完成年度目标的六成，重点群体就业得到较好保障。",
+        "物价水平温和运行。居民消费价格同比上涨不到一个百分点，粮食和能源供应充足。",
+        "粮食生产形势良好。夏粮又获丰收，秋粮长势总体较好，农田水利设施加快建设。",
+        "营商环境持续改善。新登记经营主体数量同比增长一成多，民间投资信心有所恢复。",
+        "下一步，要坚持稳中求进，加力实施扩大内需的各项举措，推动经济持续向好。"]
+    lines = [
+        "全省高校毕业生招聘会举行", "湖滨镇开展“夜间课堂”进社区", "推动职业技能培训向基层延伸",
+        *_set_at(14, *("　　" + p for p in (
+            "八月二十日，全省高校毕业生招聘会在省会举行，三百多家用人单位带来八千多个岗位。",
+            "招聘会现场，前来咨询的毕业生排起长队。不少企业负责人说，希望招到懂技术、肯吃苦的年轻人。",
+            "据了解，今年全省高校毕业生超过四十万人，招聘会还将在各市陆续举办，为毕业生就业搭建平台。"))),
+        *_set_at(10, *("　　" + p for p in economy)),
+        "图片报道",
+        *_set_at(20, "　　山区古村近年修缮传统民居，发展乡村旅游，吸引不少游客前来。"
+                 "图为游客在古村的石板路上拍照留念。"),
+        "　　李  明摄",
+        *_set_at(10, *("　　" + p for p in (
+            "晚上七点，村文化室里坐满了人，电工师傅老周正在黑板上画电路图，台下的村民听得很认真。",
+            "老周是湖滨镇“夜间课堂”请来的老师。今年以来，湖滨镇把职业技能培训办到社区，居民下班后就能来听课。",
+            "镇里负责人介绍，“夜间课堂”已开设电工、烹饪、育婴等八门课程，参加培训的居民超过六百人次。",
+            "湖滨镇还把“夜间课堂”开进了村里，职业技能培训的老师每周到村文化室上两次课。",
+            "“在家门口就能学手艺，培训结束还能考证。”湖滨镇的村民王芳说，她准备报名学习育婴课程。")))]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [(i.kind, i.headline) for i in items] == [
+        ("article", "全省高校毕业生招聘会举行"), ("article", None), ("caption", "图片报道"),
+        ("article", "湖滨镇开展“夜间课堂”进社区推动职业技能培训向基层延伸")]
+    assert items[1].body.endswith("推动经济持续向好。")
+    assert items[3].body.startswith("晚上七点，村文化室里坐满了人")
+
+
+def test_quotation_left_open_at_the_column_edge_of_a_flush_left_page_goes_on():
+    # On a page whose paragraphs start flush left, a full line ending in a question mark
+    # could end its paragraph; a quotation it opens and leaves open says the sentence goes
+    # on, so the line is no headline of the article under the author's note above it.
+    first = "老校长在座谈会上强调：“乡村的学校为什么要办好？"
+    lines = [*_set_at(
+        24, "乡村教育关系千家万户。近年来，各地加大投入，改善乡村学校办学条件，一批薄弱学校旧貌"
+        "换新颜，孩子们在家门口就能上好学。",
+        "办好乡村教育，关键在教师。要完善乡村教师培养补充机制，提高乡村教师待遇，让他们留得住、"
+        "教得好。", "（作者为师范大学教育学院教授）"),
+        first, *_set_at(
+            24, "因为它连着孩子的未来，也连着乡村的明天。”这句话道出了乡村学校的分量，也说出了无数"
+            "乡村教师坚守的理由。",
+            "在山区任教三十年，老校长送走了一届又一届学生。他说，只要孩子们愿意读书，学校就一定要"
+            "办下去。"),
+        "（作者为某县教育局退休干部）", "让乡村孩子在家门口上好学", "老校长的坚守"]
+    assert len(first) == 24
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [i.headline for i in items] == ["让乡村孩子在家门口上好学", "老校长的坚守"]
+    assert items[1].body.startswith(first + "因为它连着孩子的未来")
+
+
+_FLOOD_OPENING = """山洪过后的小镇
+七月四日凌晨，小镇暴
+雨如注，三个村降下大
+暴雨，有的村一小时雨
+量超过80毫米，几条村
+道被冲断，群众受困。
+镇里第一时间启动应急
+预案，干部群众连夜转
+移受灾居民，各级干部
+压实责任、冲锋在前，
+努力把损失降到最低。
+"""
+
+
+def test_sub_head_a_character_short_of_a_quotation_under_it_is_no_wrapped_line():
+    # In a column ten characters wide a sub-head of nine full-width characters is a
+    # character short of the quotation under it, which fills the column and hangs its
+    # closing mark past the edge: the sub-head was not broken by that edge.
+    page = _FLOOD_OPENING + """冲锋在前，抢险救援
+“桥下有人被困住了！”
+听到呼喊声，正在搬运
+物资的老党员陈师傅扔
+下麻袋，和几名年轻人
+一起冲向河边。
+十几分钟后，被困的两
+名群众被拉上了岸。大
+家舒了一口气，又投入
+到抢险中。
+"""
+    [item] = segment_text(page).items
+    assert (item.headline, item.sections) == ("山洪过后的小镇", ("冲锋在前，抢险救援",))
+    assert "\n“桥下有人被困住了！”\n听到呼喊声" in item.body
+
+
+def test_sub_head_a_character_short_of_the_column_above_is_no_wrapped_line():
+    # The lines under the sub-head are too few to show the column; the paragraph above
+    # shows it a character wider than the sub-head, as the line under it is.
+    page = _FLOOD_OPENING + """闻令而动，转移群众
+沿河老街旁，有一块“
+最高洪水水位”的记录：
+刻度标着203米，高于
+河床10米。7月4日，这
+一记录被洪水打破。
+凌晨三点，镇干部小李
+挨家挨户敲门，把行动
+不便的老人背上高处。
+"""
+    [item] = segment_text(page).items
+    assert (item.headline, item.sections) == ("山洪过后的小镇", ("闻令而动，转移群众",))
+    assert "\n沿河老街旁，有一块“最高洪水水位”的记录：\n" in item.body
