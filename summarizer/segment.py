@@ -2012,10 +2012,10 @@ def _is_text_run(run: list[int], lines: list[str]) -> bool:
     """Whether a run of block lines no article took is text, not a missing headline: long
     enough to be text set without punctuation, or ending where a sentence goes on (，、：).
     A few lines closed by a column name broken over the last of them (某某（办实事 /
-    解民忧）) are a heading. (A list's last line may close on a bracket of its own:
-    （共100个）.)"""
+    解民忧）), or opened by a kicker (某某街道——) and closed by a column name, are a
+    heading. (A list's last line may close on a bracket of its own: （共100个）.)"""
     if (len(run) <= _LEFTOVER_RUN + 2 and _closes("".join(lines[c] for c in run))
-            and not _closes(lines[run[-1]])):
+            and (not _closes(lines[run[-1]]) or lines[run[0]].endswith("——"))):
         return False
     return len(run) >= _LEFTOVER_RUN or lines[run[-1]].endswith(("，", "、", "：", ":", "；"))
 

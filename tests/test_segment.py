@@ -5485,3 +5485,37 @@ def test_sub_head_a_character_short_of_the_column_above_is_no_wrapped_line():
     [item] = segment_text(page).items
     assert (item.headline, item.sections) == ("山洪过后的小镇", ("闻令而动，转移群众",))
     assert "\n沿河老街旁，有一块“最高洪水水位”的记录：\n" in item.body
+
+
+def test_left_over_kicker_headline_and_column_name_are_a_heading_not_text():
+    # Three block lines no article took, a kicker (——), a headline and a headline closed by
+    # its column name, are the heading of the article that only its shared column joined to
+    # the one above; text left in a block never opens with a kicker.
+    lines = [
+        "　　市场监管总局推出一批措施", "　　让网购退货更加省心省力",
+        "江南市东湖街道——", "坐下来商量", "议出好办法（基层治理·在现场）",
+        *_set_at(24, *("　　" + p for p in (
+            "本报北京7月3日电（记者王明）记者从市场监管总局获悉：总局近日推出一批措施，规范网购"
+            "退货服务，让消费者退货更加省心省力。",
+            "措施要求，电商平台应当在商品页面显著位置标明退货规则，不得以任何理由拒绝消费者七日"
+            "无理由退货的合理要求。",
+            "针对退货运费纠纷较多的问题，措施提出，平台要完善运费险服务，退货运费由谁承担应当在"
+            "下单前告知消费者。",
+            "市场监管总局有关负责人表示，消费者遇到退货难题，可以先与商家坐下来商量，商量不成再"
+            "向监管部门投诉。",
+            "傍晚六点，东湖街道的夜市准时开张，烤串、凉面、糖水摊位一字排开，来往的顾客络绎不绝。",
+            "然而就在不久前，东湖街道的夜市还让附近的居民头疼不已：油烟飘进窗户，音响声音太大，"
+            "垃圾没人清理。",
+            "“居民有意见，摊主也有难处。”街道负责人说，光靠推出一批措施管不好夜市。今年四月，"
+            "街道把摊主、居民和城管队员请到一起，面对面沟通。",
+            "会上，居民代表提出希望规定收摊时间，摊主代表表示愿意统一安装油烟净化设备，城管队员"
+            "建议划定摊位范围。",
+            "几轮沟通下来，大家达成了一致意见：夜市晚上十一点前收摊，摊主轮流负责清扫，街道增设"
+            "垃圾桶和公共厕所。",
+            "如今，东湖街道的夜市干净整洁了，居民的投诉少了，摊主的生意也更好了。“有事大家一起"
+            "谈，问题就能解决。”一位摊主说。")))]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [(i.kicker, i.headline) for i in items] == [
+        (None, "市场监管总局推出一批措施让网购退货更加省心省力"),
+        ("江南市东湖街道——", "坐下来商量议出好办法（基层治理·在现场）")]
+    assert items[1].body.startswith("傍晚六点，东湖街道的夜市准时开张")
