@@ -2467,7 +2467,8 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool],
                 # narrower than the earlier column, with more lines under it, is not set in it.)
                 # (Nor is a one-line paragraph exactly as wide as the new column and clearly
                 # narrower than the old one: a full line of the new column, unless an opener
-                # or a headline under it is where the new article begins.)
+                # or a headline under it, or heading lines printed under it however unsure,
+                # are where the new article begins.)
                 seen = units[stream[q]].column
                 width = units[stream[q]].last_width
                 if marks[q] or width > prev_col[1] + 2 or any(
@@ -2475,7 +2476,9 @@ def _column_breaks(units: list[_Unit], stream: list[int], marks: list[bool],
                         seen is not None and (seen[0] > prev_col[1] + 2
                                               or seen[1] < prev_col[0] - 4)) or (
                         units[stream[q]].lines == 1 and col[0] - 1 <= width <= col[1] + 2
-                        and width < prev_col[0] - 4 and not any(firm[q + 1:p + 1])):
+                        and width < prev_col[0] - 4 and not any(firm[q + 1:p + 1])
+                        and not any(u.kind == "short" for r in range(q + 1, p + 1)
+                                    for u in _between(units, stream, r))):
                     cut = q
                     break
             breaks.add(cut)

@@ -5519,3 +5519,26 @@ def test_left_over_kicker_headline_and_column_name_are_a_heading_not_text():
         (None, "市场监管总局推出一批措施让网购退货更加省心省力"),
         ("江南市东湖街道——", "坐下来商量议出好办法（基层治理·在现场）")]
     assert items[1].body.startswith("傍晚六点，东湖街道的夜市准时开张")
+
+
+def test_closing_line_as_wide_as_the_next_column_stays_above_the_heading_under_it():
+    # A one-line closing paragraph happens to be exactly as wide as the narrower column of
+    # the next article; the heading lines printed under it, not the line itself, are where
+    # that article begins, though content alone is unsure the lines are a headline.
+    closing = "科学之光，终将点亮满天繁星。"
+    lines = ["　　　　县里建成第一座科技馆", *_set_at(24, *("　　" + p for p in (
+        "本报讯（记者张华）八月一日，县里第一座科技馆正式开馆，来自全县各个学校的学生代表参观"
+        "了展厅。",
+        "科技馆分为航天、海洋、生命科学等六个展区，展品大多可以动手操作，学生们在体验中了解科学"
+        "知识。",
+        "县教育局负责人介绍，科技馆将免费向中小学生开放，还将与学校合作开设科学课程，让更多孩子"
+        "爱上科学。", closing))),
+        "我国科研团队研制出新型电池", "有望大幅延长手机续航时间",
+        *_set_at(16, *("　　" + p for p in (
+            "近日，某大学科研团队研制出一种新型电池材料，相关成果日前发表在国际期刊上。",
+            "研究人员介绍，新材料能让电池储存更多电量，用在手机上，续航时间有望延长一倍。",
+            "团队负责人表示，下一步将与企业合作，推动这项成果尽快走出实验室，走进百姓生活。")))]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [(i.headline, i.sections) for i in items] == [
+        ("县里建成第一座科技馆", ()), ("我国科研团队研制出新型电池有望大幅延长手机续航时间", ())]
+    assert items[0].body.endswith("\n" + closing)
