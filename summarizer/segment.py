@@ -2186,7 +2186,9 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
         after = set().union(*bigrams[p:p + 2])
         bonus[p] -= _COHERENCE * sim.share(after, before)
     # Bullet points without a final mark (■ …) summarise the report under them: a dateline
-    # right below them opens that report, not a new article. So does one right below a
+    # right below them opens that report, not a new article, also where the last point was
+    # broken into two paragraphs (a sentence ending at the column edge of a page without
+    # indents) and the bullet is a paragraph or two further up. So does one right below a
     # letter's closing dateline (for the same place and day), which ends no article either.
     # Where headlines stand over their articles, a dateline repeated word for word with no
     # heading or byline above it is the second report of one article (某领导分别会见…).
@@ -2201,7 +2203,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     for p in range(n):
         opening = _DATELINE_KEY.match(texts[p]) if units[stream[p]].opener else None
         led.append(p > 0 and (
-            (bool(_BULLET.match(texts[p - 1])) and not _ends_terminal(texts[p - 1]))
+            (any(_BULLET.match(texts[q]) for q in range(max(0, p - 3), p))
+             and not _ends_terminal(texts[p - 1]))
             or letter[p]
             or (opening is not None and opening.group(0) == dateline
                 and (inline_page or len(os.path.commonprefix([texts[p], opened]))

@@ -5542,3 +5542,38 @@ def test_closing_line_as_wide_as_the_next_column_stays_above_the_heading_under_i
     assert [(i.headline, i.sections) for i in items] == [
         ("县里建成第一座科技馆", ()), ("我国科研团队研制出新型电池有望大幅延长手机续航时间", ())]
     assert items[0].body.endswith("\n" + closing)
+
+
+def test_dateline_under_a_bullet_summary_broken_into_two_paragraphs_goes_on_the_report():
+    # Bullet points summing up a report stand over its dateline, which opens no new
+    # article; on a page without indents the last point, broken where a sentence ended at
+    # the column edge, reaches the dateline as a paragraph without a bullet.
+    page = """全省教育工作会议强调
+奋力建设教育强省 办好人民满意的教育
+■今后五年是教育强省建设的关键时期，要坚
+持立德树人，推动各级各类教育高质量发展，
+让每个孩子在家门口都能上好学、读好书
+■要加大投入，补齐乡村学校办学条件短板，
+加强乡村教师队伍建设，推动城乡教育一体化
+发展
+■办好教育是全省上下的共同责任，各地要坚
+持把教育摆在优先发展的战略位置，全力支持
+教育事业发展。
+各有关部门要各司其职。全省上下要形成推进
+教育发展的合力，不折不扣抓好各项任务落实
+
+本报杭州8月20日电  全省教育工作会议20
+日在杭州召开。会议强调，今后五年是教育强
+省建设的关键时期，要坚持立德树人，推动各
+级各类教育高质量发展。
+会议要求，各地要加大投入，补齐乡村学校短
+板，加强乡村教师队伍建设，让每个孩子在家
+门口都能上好学、读好书。
+会议指出，办好教育是全省上下的共同责任，
+各地各部门要把教育摆在优先发展的位置，形
+成推进教育发展的合力。
+"""
+    [item] = segment_text(page).items
+    assert item.headline == "全省教育工作会议强调奋力建设教育强省办好人民满意的教育"
+    assert item.body.startswith("■今后五年")
+    assert "抓好各项任务落实\n本报杭州8月20日电" in item.body
