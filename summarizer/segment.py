@@ -1186,6 +1186,7 @@ _LEAD_CHARS = 80
 _LEAD_WEIGHT = 0.15
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
+_NAMED = 0.3  # least a headline shares with a paragraph content left headless that it may head
 # How much more of its words a one-line paragraph closing an article above a content cut
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
@@ -2357,8 +2358,9 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
     a sub-head or a change of topic inside one article. Two neighbours that happen to share
     a width stay apart when each took a headline the other side hardly mentions
     (``emit`` below ``_FOREIGN``), or when a photo item is printed between them. A cut
-    undone above a headline content found, under a different one or none, is noted in
-    ``undone`` (its stream position -> the lower headline): the block may still claim it."""
+    undone above a headline content found, or one the lower part's first paragraph talks
+    about, under a different one or none, is noted in ``undone`` (its stream position ->
+    the lower headline): the block may still claim it."""
     def known(ps: Iterable[int]) -> tuple[int, int] | None:
         # The widths the nearest paragraphs agree on: one paragraph's range alone may
         # reach a neighbour column a character or two away.
@@ -2393,8 +2395,14 @@ def _merge_same_column(segments: list[_Segment], units: list[_Unit], stream: lis
                     prev.state >= 0 and seg.state >= 0 and prev.state != seg.state
                     and max(emit[q][seg.state] for q in prev.units) < _FOREIGN
                     and max(emit[q][prev.state] for q in seg.units[:3]) < _FOREIGN)):
-                if prev.state != seg.state >= 0 and not section:
-                    undone[p] = seg.state
+                # (A lower part content gave no headline may still open the article of
+                # one its first paragraph clearly talks about.)
+                lower = seg.state
+                if lower < 0 and emit[p]:
+                    lower = max(range(len(emit[p])), key=emit[p].__getitem__)
+                    lower = lower if emit[p][lower] >= _NAMED else -1
+                if prev.state != lower >= 0 and not section:
+                    undone[p] = lower
                 prev.units.extend(seg.units)
                 if prev.state < 0:
                     prev.state = seg.state

@@ -5577,3 +5577,41 @@ def test_dateline_under_a_bullet_summary_broken_into_two_paragraphs_goes_on_the_
     assert item.headline == "全省教育工作会议强调奋力建设教育强省办好人民满意的教育"
     assert item.body.startswith("■今后五年")
     assert "抓好各项任务落实\n本报杭州8月20日电" in item.body
+
+
+def test_headless_part_joined_by_its_column_still_takes_the_headline_its_opening_names():
+    # Content leaves a short health column without a headline (too few paragraphs to pay
+    # for one) and its shared column joins it to the comment above; its first paragraph
+    # names the headline left over in the block, which claims the cut back.
+    def set_in(width: int, *paras: str) -> list[str]:
+        return _set_at(width, *("　　" + p for p in paras))
+    lines = [
+        *set_in(16, "家庭医生门诊开到了社区卫生服务中心，居民看病不用再往大医院跑。",
+                "早上八点，社区卫生服务中心的家庭医生门诊前已经有居民在排队。",
+                "家庭医生王医生介绍，门诊主要为签约居民提供常见病诊治、慢性病管理和健康咨询。",
+                "七十岁的李大爷患有高血压，每个月都到家庭医生门诊复查，医生还会上门随访。",
+                "社区卫生服务中心负责人说，家庭医生门诊开设以来，签约居民已经超过两万人。",
+                "为方便居民，家庭医生门诊还开通了线上预约，居民在手机上就能挂号。",
+                "区卫生健康委表示，今年将在全区所有社区卫生服务中心开设家庭医生门诊。"),
+        *set_in(13, "家庭医生门诊开进社区，是方便群众看病的好事，也考验着基层的服务能力。",
+                "让家庭医生更贴心，关键在于提高家庭医生的业务水平，让居民信得过。",
+                "还要完善激励机制，让家庭医生愿意扎根社区，把签约服务做实做细。",
+                "家庭医生贴心了，居民的健康才更有保障。"),
+        *set_in(13, "立秋时节，天气渐凉，秋燥渐起，养生要注意养肺。",
+                "中医认为，秋季对应肺，燥邪容易伤肺，出现口干、咽燥、干咳等症状。",
+                "饮食上可以多吃梨、百合、银耳等润肺的食物，少吃辛辣。",
+                "起居上要早睡早起，适当运动，增强体质。"),
+        *set_in(10, "暑假是孩子近视高发期，眼科专家提醒家长，要控制孩子看手机的时间。",
+                "专家介绍，近距离用眼时间过长，是导致近视的重要原因。",
+                "建议孩子每天户外活动两小时以上，多看远处，让眼睛得到休息。",
+                "看书写字时要保持正确姿势，眼睛与书本的距离保持在一尺左右。",
+                "一旦发现孩子看东西眯眼、歪头，要及时到医院检查。",
+                "专家提醒，近视一旦发生就不可逆，预防比治疗更重要。"),
+        "立秋时节话养肺（养生课堂）", "社区卫生服务中心开设家庭医生门诊",
+        "让家庭医生更贴心（短评）"]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [i.headline for i in items] == [
+        "社区卫生服务中心开设家庭医生门诊", "让家庭医生更贴心（短评）",
+        "立秋时节话养肺（养生课堂）", None]
+    assert items[1].body.endswith("居民的健康才更有保障。")
+    assert items[2].body.startswith("立秋时节，天气渐凉")
