@@ -192,8 +192,9 @@ _PROVINCES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
               "|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏"
               "|宁夏|新疆|香港|澳门")
 _FIGURES = r"[A-Za-z0-9+./-]+"
-# (Nor is an alias, （化名）, or a school's or company's other name: 中央党校（国家行政学院）.)
-_ALIAS = r"(?:[^（()）]{0,20}(?:学院|大学|研究院|研究所|学校|公司|集团)|化名)[）)]"
+# (Nor is an alias, （化名）, or a school's or company's other name or form:
+# 中央党校（国家行政学院）, 某某船务（股份）有限公司.)
+_ALIAS = r"(?:[^（()）]{0,20}(?:学院|大学|研究院|研究所|学校|公司|集团|股份|控股)|化名)[）)]"
 _HEAD_TAG = re.compile(rf"[^（(][（(](?!{_FIGURES}[）)]|(?:以下)?简称|下称|(?:{_PROVINCES})[）)]"
                        rf"|{_ALIAS})"
                        r"(?:[^（()）。，！？；：:、]{2,24}|[^（()）。，！？；：:]{1,12}·[^（()）。，！？；：:]{1,20})[）)]$")
@@ -1096,9 +1097,9 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
     tag = _HEAD_TAG.search(text)
     # Two lines without any sentence punctuation: a heading wrapped at the column edge (a
     # question may end it before its column name: …担责吗？（以案说法）).
-    # (A sentence trailing off in …… is text, however short.)
-    wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.endswith(
-        ("：", ":", "…")) and (
+    # (A sentence trailing off in …… is text, however short, inside a closing quote too.)
+    wrapped_head = nlines == 2 and not _OPENER.match(text) and not signature and not text.rstrip(
+        _CLOSERS).endswith(("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
         or (len(text) <= 44 and tag is not None

@@ -5615,3 +5615,44 @@ def test_headless_part_joined_by_its_column_still_takes_the_headline_its_opening
         "立秋时节话养肺（养生课堂）", None]
     assert items[1].body.endswith("居民的健康才更有保障。")
     assert items[2].body.startswith("立秋时节，天气渐凉")
+
+
+def test_quotation_trailing_off_in_an_ellipsis_over_two_lines_is_text_not_a_sub_head():
+    # Two lines with no sentence mark look like a wrapped sub-head, but a list that trails
+    # off in …… inside its closing quote is what someone said.
+    page = """开学前夕的山村
+九月一日就要开学了，村里的孩
+子们早早做好了准备。村委会给
+每个孩子都送去了开学礼物。
+“新书包、新文具、新校服、运
+动鞋、自行车……”
+小明的奶奶数着村里送来的东西，
+笑得合不拢嘴。她说，孩子的爸
+妈在外地打工，村里的照顾让一
+家人都很放心。
+村委会主任说，今年村里还修好
+了通往学校的路，孩子们上学更
+方便了，家长们也更安心了。
+"""
+    [item] = segment_text(page).items
+    assert item.sections == ()
+    assert "\n“新书包、新文具、新校服、运动鞋、自行车……”\n小明的奶奶" in item.body
+
+
+def test_company_s_bracketed_share_form_at_the_column_edge_is_no_column_name():
+    # 某某船务（股份） / 有限公司: the bracket is part of the company's name, not a column's.
+    page = """港口新开海上游航线
+暑假期间，港口迎来客流高峰，不
+少市民带着孩子乘船出海游览，码
+头上排起了长长的队伍。
+当地一家航运企业南海船务（股份）
+有限公司也于近期开设了亲子主题
+航班，船上设有航海知识展和互动
+游戏，受到家长和孩子的欢迎。
+港口负责人介绍，今年暑期的客流
+量比去年同期增长了三成，新航线
+还将陆续开通。
+"""
+    [item] = segment_text(page).items
+    assert item.headline == "港口新开海上游航线"
+    assert "\n当地一家航运企业南海船务（股份）有限公司也于近期" in item.body
