@@ -940,6 +940,11 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (prev.text.endswith("——") and not re.search(r"[。！？；：“”]", prev.text)
             and re.fullmatch(r"“[^“”]{2,40}”", cur.text)):
         return False  # a kicker over a whole quotation: a heading's two parts (观点—— / “…。”)
+    if (col is not None and prev.width >= col - 2 and not (indented_page and cur.indent)
+            and prev.text.count("“") > prev.text.count("”") and not cur.text.startswith("“")):
+        # A quotation left open at the column edge goes on, whatever mark it reached (one
+        # spanning paragraphs opens each again), gaps in it or not.
+        return True
     if (prev.gapped and not prev_kind and not _STAFF_CREDIT.search(prev.text)
             and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
@@ -949,11 +954,6 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None
             and prev.width >= col - 2):
         return True  # a colon at the column edge, the quotation it introduces on the next line
-    if (not indented_page and col is not None and prev.width >= col - 1
-            and prev.text.count("“") > prev.text.count("”") and not cur.text.startswith("“")):
-        # A quotation left open at the column edge of a page that sets its paragraphs flush
-        # left goes on, whatever mark it reached: one spanning paragraphs opens each again.
-        return True
     if _ends_terminal(prev.text) and (col is None or not indented_page):
         return False
     if not _ends_terminal(prev.text):

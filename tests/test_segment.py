@@ -5656,3 +5656,21 @@ def test_company_s_bracketed_share_form_at_the_column_edge_is_no_column_name():
     [item] = segment_text(page).items
     assert item.headline == "港口新开海上游航线"
     assert "\n当地一家航运企业南海船务（股份）有限公司也于近期" in item.body
+
+
+def test_quotation_left_open_over_a_gap_at_the_column_edge_goes_on_under_an_indent():
+    # A paragraph's first line that opens an exhibition's title in quotes, its words set
+    # apart by gaps, and stops a character short of the column looks like a two-part
+    # headline; the quotation left open says the sentence runs on into the line under it.
+    lines = [
+        "　　　　乡村振兴成果展开幕",
+        *_set_at(16, "　　本报讯（记者李华）八月二十日，全省乡村振兴成果展在省会开幕，"
+                 "三百多个村庄的特色产品集中亮相，吸引了大批市民前来参观。"),
+        "　　主展区设“绿水青山  美丽乡村  ", " ".join("新时代——全省乡村振兴发展成就"),
+        *_set_at(16, "展”，通过图片、实物和视频，展示各地发展乡村产业、建设美丽乡村的成效，"
+                 "不少展品是第一次在省会展出。展区还专门设置了直播间，请来各地的村干部和"
+                 "致富带头人，向观众推介家乡的特色产品。",
+                 "　　展览将持续一周，市民可以免费参观，还能现场购买各地的特产。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert (item.headline, item.sections) == ("乡村振兴成果展开幕", ())
+    assert "\n主展区设“绿水青山美丽乡村新时代——全省乡村振兴发展成就展”，通过" in item.body
