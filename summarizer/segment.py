@@ -218,6 +218,8 @@ class _Line:
     spaced: str  # folded and cleaned but with its spaces kept: bylines separate names by them
     centred: bool = False  # led by more spaces than an indent: a heading set in the middle
     gapped: bool = False  # two phrases set apart by a wide gap: the parts of a headline
+    # Led by a single ideographic space, half a paragraph's indent: a heading set in.
+    half_indent: bool = False
 
 
 @dataclass
@@ -336,7 +338,8 @@ def _prepare(text: str) -> list[_Line | None]:
             bool(re.search(r"[\u4e00-\u9fff](?: {2,}|\u3000+)[\u4e00-\u9fff]", raw.strip())))
         lines.append(
             _Line(cleaned, _display_width(printed) + (4 if indent else lead), indent,
-                  spaced.strip(), bool(re.match(r"^\u3000{3,}", raw)), gapped)
+                  spaced.strip(), bool(re.match(r"^\u3000{3,}", raw)), gapped,
+                  bool(re.match(r"^\u3000(?!\u3000)", raw)))
         )
     return lines
 
@@ -884,6 +887,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
+    if prev.half_indent and not cur.indent and not re.search(r"[，。！？；：,.!?;:]", prev.text):
+        return False  # nor is a line of words set in by half an indent over a line that is not
     if _signs_off(prev.text):
         return False  # a signature is whole on its line
     # (A title never spans two paragraphs: where the line leaves one open, 《甲》在《乙 /

@@ -5674,3 +5674,15 @@ def test_quotation_left_open_over_a_gap_at_the_column_edge_goes_on_under_an_inde
     [item] = segment_text("\n".join(lines) + "\n").items
     assert (item.headline, item.sections) == ("乡村振兴成果展开幕", ())
     assert "\n主展区设“绿水青山美丽乡村新时代——全省乡村振兴发展成就展”，通过" in item.body
+
+
+def test_line_set_in_by_half_an_indent_is_a_heading_not_a_paragraph_s_first_line():
+    # With its one ideographic space the headline is exactly as wide as the column of
+    # paragraphs set flush left under it; a paragraph's indent takes two.
+    lines = ["　山村学校迎来新学期的第一课", *_set_at(
+        14, "九月一日，山村学校迎来了新学期。校长带着孩子们升国旗、唱国歌，上好开学第一课。",
+        "今年暑假，县里为学校新建了图书室和运动场，还补充了三名年轻教师。",
+        "孩子们说，新学期最期待的是在新图书室里读书，在新运动场上踢球。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert item.headline == "山村学校迎来新学期的第一课"
+    assert item.body.startswith("九月一日，山村学校迎来了新学期。")
