@@ -706,11 +706,12 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                     last += 1
                 grown = True
                 break
-    # An opener begins body text even when its paragraph's end is further down.
+    # An opener begins body text even when its paragraph's end is further down, and so does
+    # a bullet point (■), which no headline opens with and which sums up without a final mark.
     # (The column edge may break the dateline itself: 本报某地7月 / 24日电.)
     m = min([ends[0]] + [i for i, ln in enumerate(lines[: ends[0]]) if _OPENER.match(ln.text) or (
         i + 1 < n and _OPENER.match(ln.text + lines[i + 1].text)
-        and not _OPENER.match(lines[i + 1].text))])
+        and not _OPENER.match(lines[i + 1].text)) or _BULLET.match(ln.text)])
     start = m
     width = lines[m - 1].width if m > 0 else 0
     # (A line far wider than any column, or ending in a column name, is a headline; the first

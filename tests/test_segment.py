@@ -5686,3 +5686,23 @@ def test_line_set_in_by_half_an_indent_is_a_heading_not_a_paragraph_s_first_line
     [item] = segment_text("\n".join(lines) + "\n").items
     assert item.headline == "山村学校迎来新学期的第一课"
     assert item.body.startswith("九月一日，山村学校迎来了新学期。")
+
+
+def test_bullet_points_under_the_page_s_first_headline_are_body_not_headline_block():
+    # Bullet points sum up a report without final marks, so no sentence ends above its
+    # dateline; a headline never opens with a bullet, so the headline block ends at the
+    # first one.
+    lines = ["全省职业教育工作会议召开", "推动职业教育与产业发展同频共振", *_set_at(
+        11, "　　■职业教育与产业发展联系最紧密，要围绕全省重点产业布局专业。学校培养什么样的"
+        "人，要听企业的意见，让学生学到真本领、练就硬功夫，毕业就能上岗",
+        "　　■要深化产教融合、校企合作，支持企业深度参与职业学校办学。企业出设备、出师傅，"
+        "学校出场地、出老师，共同培养技术技能人才队伍。这是职业教育办出特色的关键",
+        "　　■各地要加大投入",
+        "　　本报杭州8月20日电（记者王明）全省职业教育工作会议20日在杭州召开。会议强调，"
+        "职业教育与产业发展联系最紧密。",
+        "　　会议要求，要深化产教融合、校企合作，支持企业深度参与职业学校办学。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert item.headline == "全省职业教育工作会议召开推动职业教育与产业发展同频共振"
+    assert item.body.startswith("■职业教育与产业发展联系最紧密")
+    assert "这是职业教育办出特色的关键\n" in item.body
+    assert "\n本报杭州8月20日电" in item.body
