@@ -1120,10 +1120,13 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         and not re.search(r"[。！？；：:]", text) and text.count("，") == 1)
     # (A sentence may end in a dash that opens a quotation or list below it: 8月4日，某地传来
     # 消息——.)
-    # (A public-service advertisement's credit is the advertisement's text.)
+    # (A public-service advertisement's credit is the advertisement's text, and a bullet
+    # point short enough for one line is one of the points: only a box label follows a
+    # bullet as a heading, ■记者手记.)
     if (short or wrapped_head or (nlines <= 2 and text.endswith("——")
                                   and not _TIME_OPENING.match(text))) and not (
-            _labelled(text) or _PSA_CREDIT.match(text)):
+            _labelled(text) or _PSA_CREDIT.match(text)
+            or (_BULLET.match(text) and not _is_label(text))):
         return _Unit(text, "short", nlines)
     # "（新华社北京7月31日电）" closing an article is a dateline, not an opener.
     head = _OPENER.match(text)

@@ -5706,3 +5706,19 @@ def test_bullet_points_under_the_page_s_first_headline_are_body_not_headline_blo
     assert item.body.startswith("■职业教育与产业发展联系最紧密")
     assert "这是职业教育办出特色的关键\n" in item.body
     assert "\n本报杭州8月20日电" in item.body
+
+
+def test_one_line_bullet_point_stays_in_the_body_not_a_sub_head():
+    # A bullet point short enough to fit one line, without a final mark like the others,
+    # is one of the points, not a sub-head; a box label behind a bullet (■记者手记) still is.
+    lines = ["全省职业教育工作会议召开", "推动职业教育与产业发展同频共振", *_set_at(
+        11, "　　■职业教育与产业发展联系最紧密，要围绕全省重点产业布局专业。学校培养什么样的"
+        "人，要听企业的意见，让学生学到真本领、练就硬功夫，毕业就能上岗",
+        "　　■各地要加大投入",
+        "　　本报杭州8月20日电（记者王明）全省职业教育工作会议20日在杭州召开。会议强调，"
+        "职业教育与产业发展联系最紧密。",
+        "　　会议要求，各地要加大投入，支持职业学校改善办学条件。"),
+        "　　■记者手记", *_set_at(11, "　　走进会场，记者听到最多的一个词是“产教融合”。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert item.sections == ("■记者手记",)
+    assert "毕业就能上岗\n■各地要加大投入\n本报杭州8月20日电" in item.body
