@@ -976,6 +976,10 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # / 主任。)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
                 and not cur.text.endswith(("？", "?"))
+                # (A subject and a colon before the rest, 某某银行：某某, printed wider than
+                # the column is a headline across it.)
+                and not (col is not None and prev.width > col + 3
+                         and re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text))
                 # (A line of full-width characters a character narrower than the line under
                 # it did not reach the edge: a sub-head over a full quotation.)
                 and not (all(_is_wide(ch) for ch in prev.text)

@@ -5722,3 +5722,16 @@ def test_one_line_bullet_point_stays_in_the_body_not_a_sub_head():
     [item] = segment_text("\n".join(lines) + "\n").items
     assert item.sections == ("■记者手记",)
     assert "毕业就能上岗\n■各地要加大投入\n本报杭州8月20日电" in item.body
+
+
+def test_headline_with_a_colon_wider_than_the_column_is_no_line_of_the_first_paragraph():
+    # 某某：某某 printed across more than the column, over a one-line first paragraph that
+    # ends in a full stop: no paragraph's line is that much wider than its column.
+    lines = ["东湖农商银行：做好服务乡村振兴大文章", "今年是东湖农商银行成立十周年。", *_set_at(
+        13, "十年来，东湖农商银行立足服务地方经济、服务小微企业、服务城乡居民的市场定位，"
+        "把网点开到了乡镇和村里。",
+        "截至今年六月，该行涉农贷款余额超过两百亿元，支持了一大批家庭农场和农民合作社。",
+        "该行负责人表示，下一步将继续加大金融支农力度，为乡村振兴提供更多金融服务。")]
+    [item] = segment_text("\n".join(lines) + "\n").items
+    assert item.headline == "东湖农商银行：做好服务乡村振兴大文章"
+    assert item.body.startswith("今年是东湖农商银行成立十周年。\n十年来")
