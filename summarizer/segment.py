@@ -946,10 +946,12 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     if (prev.text.endswith("——") and not re.search(r"[。！？；：“”]", prev.text)
             and re.fullmatch(r"“[^“”]{2,40}”", cur.text)):
         return False  # a kicker over a whole quotation: a heading's two parts (观点—— / “…。”)
-    if (col is not None and prev.width >= col - 2 and not (indented_page and cur.indent)
+    if (col is not None and prev.width >= min(col, col_below or col) - 2
+            and not (indented_page and cur.indent)
             and prev.text.count("“") > prev.text.count("”") and not cur.text.startswith("“")):
         # A quotation left open at the column edge goes on, whatever mark it reached (one
-        # spanning paragraphs opens each again), gaps in it or not.
+        # spanning paragraphs opens each again), gaps in it or not; the edge may be the
+        # narrower column below, where an article's first line meets a wider one above.
         return True
     if (prev.gapped and not prev_kind and not _STAFF_CREDIT.search(prev.text)
             and not _OPENER.match(prev.text)

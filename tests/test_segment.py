@@ -5735,3 +5735,25 @@ def test_headline_with_a_colon_wider_than_the_column_is_no_line_of_the_first_par
     [item] = segment_text("\n".join(lines) + "\n").items
     assert item.headline == "东湖农商银行：做好服务乡村振兴大文章"
     assert item.body.startswith("今年是东湖农商银行成立十周年。\n十年来")
+
+
+def test_quotation_opening_a_narrower_column_runs_on_though_the_wider_one_is_nearer():
+    # The first line of an article set in a narrower column opens a quotation and stops a
+    # character short of that column; measured against the wider column of the article
+    # above, it looks like a heading, but the quotation it leaves open runs on.
+    lines = ["县里召开乡村学校建设推进会", "让每所乡村学校都办出特色",
+             *_set_at(17, "　　本报讯（记者张华）八月二十日，县里召开乡村学校建设推进会，"
+                      "各乡镇和学校负责人参加会议。",
+                      "　　会议要求，今年要完成十二所乡村学校的改造任务，补齐办学条件短板，"
+                      "让孩子们在家门口就能上好学。会议还要求，各乡镇要落实属地责任，教育、"
+                      "财政、自然资源等部门要密切配合，确保各项工程按期完工、质量过硬。"),
+             "　　“让每所乡村学校",
+             *_set_at(11, "都办出特色，让每个孩子都能在家门口上好学。”八月十八日，县教育局局长在"
+                      "全县校长会上这样说。",
+                      "　　这两年，全县乡村学校结合当地实际，开设了剪纸、竹编、农耕等特色课程，"
+                      "孩子们很喜欢。",
+                      "　　局长说，办出特色，关键在老师，县里将加大培训力度，让乡村老师开阔眼界。")]
+    items = segment_text("\n".join(lines) + "\n").items
+    assert [(i.headline, i.sections) for i in items] == [
+        ("县里召开乡村学校建设推进会", ()), ("让每所乡村学校都办出特色", ())]
+    assert items[1].body.startswith("“让每所乡村学校都办出特色，让每个孩子")
