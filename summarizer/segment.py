@@ -2341,9 +2341,9 @@ def _shift_short_edges(segments: list[_Segment], units: list[_Unit], stream: lis
     """Move a one-line paragraph ending an article above a cut content made to the article
     below when the paragraphs there share its words: content alone says little about so
     short a paragraph, and the sentence a report opens with is often one. So does a
-    paragraph of any length printed right under a photo item, on a smaller margin: a photo
-    breaks the column where one story ends and the next begins, and content that names
-    nobody in the headline below cuts one paragraph late. (The other way round, a closing
+    paragraph of any length printed right under a photo item, with no margin asked: a
+    photo breaks the column where one story ends and the next begins, and content that
+    names nobody in the headline below cuts one paragraph late. (The other way round, a closing
     sentence taken for an opening one, moved editors' notes and datelines away from their
     articles.)"""
     for a, b in zip(segments, segments[1:], strict=False):
