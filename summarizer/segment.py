@@ -888,16 +888,17 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         return False
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own
-    if prev.half_indent and not cur.indent and not re.search(r"[，。！？；：,.!?;:]", prev.text):
-        return False  # nor is a line of words set in by half an indent over a line that is not
     if _signs_off(prev.text):
         return False  # a signature is whole on its line
     # (A title never spans two paragraphs: where the line leaves one open, 《甲》在《乙 /
     # 丙》, the next line carries it on.)
     title_open = prev.text.rfind("《") > prev.text.rfind("》") and "》" in cur.text
-    if (flush_left and prev.indent and not cur.indent and not _OPENER.match(prev.text)
-            and not re.search(r"[，。！？；：、,.!?;:]", prev.text) and not title_open):
-        return False  # a line set in on a page whose paragraphs are not: a heading
+    # A line set in on a page whose paragraphs are not, or by half an indent on any page,
+    # over a line that is not set in: a heading.
+    if ((flush_left and prev.indent) or prev.half_indent) and not cur.indent and not (
+            _OPENER.match(prev.text) or re.search(r"[，。！？；：、,.!?;:]", prev.text)
+            or title_open):
+        return False
     if _CREDIT.match(prev.text + cur.text) and (
             not _CREDIT.match(prev.text)
             or "摄影报道".endswith(re.sub(r"[（(][^）)]*[）)]$", "", cur.text))):
