@@ -259,6 +259,12 @@ def _is_wide(ch: str) -> bool:
         ord(ch) > 0x2000 and unicodedata.east_asian_width(ch) in "WF")
 
 
+def _in_full_cells(text: str) -> bool:
+    """Whether every character of ``text`` takes a full cell: quotation marks do in Chinese
+    type, though Unicode leaves their width ambiguous."""
+    return all(_is_wide(ch) or ch in "“”‘’" for ch in text)
+
+
 def clean_line(raw: str) -> str:
     """Normalise one OCR line: width folding, garbage removal, no spaces between CJK characters.
 
@@ -985,7 +991,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
                          and re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text))
                 # (A line of full-width characters a character narrower than the line under
                 # it did not reach the edge: a sub-head over a full quotation.)
-                and not (all(_is_wide(ch) for ch in prev.text)
+                and not (_in_full_cells(prev.text)
                          and _set_width(cur) >= prev.width + 2)
                 and not (col is not None and not prev.indent
                          and (col_above is not None or col_below is not None)
@@ -1032,7 +1038,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
     # (A closing mark hanging past the edge makes the next line look one character wider.)
     cur_width = _set_width(cur)
     fragment = bool(re.search(r"[，；、]", re.sub(rf"^{_HEAD_NUMBER}", "", prev.text)[:-1]))
-    full_width = all(_is_wide(ch) or ch in "“”‘’" for ch in prev.text.removeprefix("——"))
+    full_width = _in_full_cells(prev.text.removeprefix("——"))
     # (Where the lines around are too few to show the column, the paragraph above shows it.)
     edge = max(col, col_above[0]) if col_above else col
     if (full_width and not (prev.indent and indented_page and fragment)

@@ -5757,3 +5757,19 @@ def test_quotation_opening_a_narrower_column_runs_on_though_the_wider_one_is_nea
     assert [(i.headline, i.sections) for i in items] == [
         ("县里召开乡村学校建设推进会", ()), ("让每所乡村学校都办出特色", ())]
     assert items[1].body.startswith("“让每所乡村学校都办出特色，让每个孩子")
+
+
+def test_sub_head_with_a_quoted_term_short_of_the_one_line_paragraph_under_it():
+    # Quotation marks take a full cell in Chinese type: a sub-head of a phrase, a comma and a
+    # quoted term stopping two characters short of the one-line paragraph under it, which
+    # fills the column, was not broken by the column edge.
+    page = _sub_head_over_one_line(
+        "山里的猕猴桃熟了", 15,
+        ["入秋以来，山区县的五万亩猕猴桃陆续成熟，果农们起早贪黑采果装箱，村口的收购点排起长队。",
+         "县林业局介绍，今年全县猕猴桃预计产量六万吨，优质果率比去年提高了两成，收购价也稳中有升。"],
+        "精心管护，守好“致富果园”", "果园里的农技员每天都要去巡园。",
+        ["今年春天一场倒春寒，让不少果农捏了一把汗。农技员连夜上山，指导果农熏烟防冻，保住了花芽。",
+         "合作社负责人说，明年还要再建两座冷库，让猕猴桃错峰上市，卖出更好的价钱。"])
+    [item] = segment_text(page).items
+    assert item.sections == ("精心管护，守好“致富果园”",)
+    assert "\n果园里的农技员每天都要去巡园。\n今年春天" in item.body
