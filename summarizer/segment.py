@@ -108,7 +108,7 @@ _TIME_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|近日|日前|近年来|今
 # (打造“某某”, 多措并举，助力某事): a heading line. (A quotation mark further in may open a
 # wrapped sentence's term: 本版推出“某某”系列报 / 道。)
 _HEADING_WORDS = re.compile(
-    r"[\u4e00-\u9fff]+(?:“[\u4e00-\u9fff]+”)?|[\u4e00-\u9fff]{2,6}，[\u4e00-\u9fff]{2,12}")
+    r"[\u4e00-\u9fff]+(?:“[\u4e00-\u9fff]+”)?|[\u4e00-\u9fff]{2,8}，[\u4e00-\u9fff]{2,14}")
 # A speaker or place ending in a colon (外交部发言人：, 浙江：) over a headline: its kicker. (Not
 # what introduces a quotation, 某某强调： or 对话人：, nor a speech's salutation, 各位同事：,
 # which open a paragraph; in the body, where an opener or a headline follows, layout reads
@@ -983,22 +983,23 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
         # sentence's). A few characters are the end of a sentence the edge broke: 办公室副
         # / 主任。)
+        # (The heading's comma is no sign of a sentence the edge broke either.)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
-                and not cur.text.endswith(("？", "?"))
-                # (A subject and a colon before the rest, 某某银行：某某, printed wider than
-                # the column is a headline across it.)
-                and not (col is not None and prev.width > col + 3
-                         and re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text))
-                # (A line of full-width characters a character narrower than the line under
-                # it did not reach the edge: a sub-head over a full quotation.)
-                and not (_in_full_cells(prev.text)
-                         and _set_width(cur) >= prev.width + 2)
-                and not (col is not None and not prev.indent
-                         and (col_above is not None or col_below is not None)
-                         and prev.width < min(col, col_above[0] if col_above else col_below) - 3
-                         and _HEADING_WORDS.fullmatch(prev.text)
-                         and len(cur.text) > 4)):
-            return True
+                and not cur.text.endswith(("？", "?"))):
+            if (col is not None and not prev.indent
+                    and (col_above is not None or col_below is not None)
+                    and prev.width < min(col, col_above[0] if col_above else col_below) - 3
+                    and _HEADING_WORDS.fullmatch(prev.text)
+                    and len(cur.text) > 4):
+                return False
+            # (A subject and a colon before the rest, 某某银行：某某, printed wider than the
+            # column is a headline across it.)
+            # (A line of full-width characters a character narrower than the line under it
+            # did not reach the edge: a sub-head over a full quotation.)
+            if not (col is not None and prev.width > col + 3
+                    and re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text)) and not (
+                    _in_full_cells(prev.text) and _set_width(cur) >= prev.width + 2):
+                return True
     if col is None:  # too few lines to know the column: compare with the next line
         return prev.width >= cur.width - 2 or "，" in prev.text[:-1]
     hangs = prev.text[-1] in _HANGING

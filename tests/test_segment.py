@@ -5773,3 +5773,19 @@ def test_sub_head_with_a_quoted_term_short_of_the_one_line_paragraph_under_it():
     [item] = segment_text(page).items
     assert item.sections == ("精心管护，守好“致富果园”",)
     assert "\n果园里的农技员每天都要去巡园。\n今年春天" in item.body
+
+
+def test_sub_head_of_two_longer_phrases_three_characters_short_stays_a_sub_head():
+    # Phrases of six and nine characters parted by a comma, three characters short of the
+    # column, over a one-line paragraph: the comma ends the heading's first phrase, not a
+    # clause of a sentence the column edge broke, and the article runs on whole.
+    page = _sub_head_over_one_line(
+        "县里秋粮丰收在望", 19,
+        ["入秋以来，县里四十万亩水稻陆续灌浆，田间地头一片金黄，农技人员忙着下田查看长势和病虫害。",
+         "县农业农村局介绍，今年全县秋粮播种面积稳中有增，预计总产量比去年增加五千吨左右。"],
+        "守好耕地红线，稳住粮食生产基本盘", "手中有粮，心中不慌。",
+        ["去年以来，县里新建高标准农田三万亩，修好了灌溉渠，解决了不少村子靠天吃饭的难题。",
+         "种粮大户老周说，地平了，水通了，收割机也能开进田里，种粮的信心更足了。"])
+    [item] = segment_text(page).items
+    assert item.sections == ("守好耕地红线，稳住粮食生产基本盘",)
+    assert "\n手中有粮，心中不慌。\n去年以来" in item.body
