@@ -704,11 +704,12 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                     last += 1
                     joined = "".join(ln.text for ln in lines[note:last + 1])
                 # A note as wide as the column above it wraps onto the next line, unless it
-                # ends in a whole e-mail address.
+                # ends in a whole e-mail address or closes the bracket it opened with.
                 while (last + 1 < n and body_width and lines[last].width >= body_width[0] - 2
                        and not _ends_terminal(lines[last].text)
                        and not _ADDRESS_END.search(lines[last].text)
-                       and not _is_short_kind(lines[last + 1].text, lines[last + 1].spaced)):
+                       and not _is_short_kind(lines[last + 1].text, lines[last + 1].spaced)
+                       and not _closes("".join(ln.text for ln in lines[note:last + 1]))):
                     last += 1
                 grown = True
                 break

@@ -5789,3 +5789,32 @@ def test_sub_head_of_two_longer_phrases_three_characters_short_stays_a_sub_head(
     [item] = segment_text(page).items
     assert item.sections == ("守好耕地红线，稳住粮食生产基本盘",)
     assert "\n手中有粮，心中不慌。\n去年以来" in item.body
+
+
+def test_author_note_closing_its_bracket_ends_the_text_above_a_bottom_block():
+    # The last article's author note wraps over two lines as wide as the column; once its
+    # bracket closes, the block lines under it, as wide or wider, are headlines again, and
+    # the one filling the column stays apart from the headline wrapped under it.
+    page = "\n".join([
+        *_set_at(14, *("　　" + p for p in (
+            "城南小学把剪纸、竹编等老手艺搬进了课堂，请来非遗传承人每周给孩子们上一节手工课。",
+            "校长说，孩子们在新课堂上动手又动脑，对家乡的老手艺有了感情。"))),
+        "（本报记者  王小林）",
+        *_set_at(14, *("　　" + p for p in (
+            "街道的社区图书馆开放一年来，借阅量超过两万册，周末的阅览室常常一座难求。",
+            "图书馆还开设了亲子阅读课和老年人手机课，成了居民家门口的“充电站”。"))),
+        "（作者为江南市文化馆馆员）",
+        *_set_at(14, *("　　" + p for p in (
+            "入秋以后天气干燥，饮食宜清淡，可以多吃梨、百合、银耳等润燥的食物，少吃辛辣油腻。",
+            "专家提醒，老人和孩子脾胃较弱，进补要循序渐进，不宜一下子吃得太多太杂。"))),
+        *_set_at(14, "（作者分别为江南大学食品科学与技术学院教授、博士研究生）"),
+        "社区图书馆成了居民的“充电站”（文化观察）",
+        "　　秋季饮食宜清淡（健康生活）",
+        "让老手艺走进",
+        "新课堂（非遗传承）",
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "让老手艺走进新课堂（非遗传承）", "社区图书馆成了居民的“充电站”（文化观察）",
+        "秋季饮食宜清淡（健康生活）"]
+    assert items[2].body.startswith("入秋以后") and "社区图书馆" not in items[2].body
