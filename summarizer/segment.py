@@ -577,6 +577,14 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  or (bool(_PSA_WRAPPED.fullmatch(so_far + ln.text))
                                      and not so_far.endswith(("公司", "集团")))
                                  or _quote_closed(so_far, ln.text)
+                                 # (a question closing a headline, its column's name set on
+                                 # a line of its own under it: 什么树适合种在校园里？ /
+                                 # （把自然讲给你听）; a name in brackets is shorter)
+                                 or (len(buf) == 1
+                                     and bool(re.fullmatch(r"[^，。、；：！？]{4,30}[？！]", so_far))
+                                     and bool(re.fullmatch(r"[（(][\u4e00-\u9fff]{5,12}[）)]",
+                                                           ln.text))
+                                     and _column_name(so_far + ln.text))
                                  # (a note that the full text is printed elsewhere)
                                  or bool(_ELSEWHERE.fullmatch(ln.text)))
         # On a page that prints each headline over its article, an unpunctuated line that fills

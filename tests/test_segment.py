@@ -5818,3 +5818,23 @@ def test_author_note_closing_its_bracket_ends_the_text_above_a_bottom_block():
         "让老手艺走进新课堂（非遗传承）", "社区图书馆成了居民的“充电站”（文化观察）",
         "秋季饮食宜清淡（健康生活）"]
     assert items[2].body.startswith("入秋以后") and "社区图书馆" not in items[2].body
+
+
+def test_question_headline_over_its_column_name_on_a_line_of_its_own():
+    # A headline ending in a question mark, its column's name set on the next line in
+    # brackets: one heading, not a one-line paragraph signed by an author's name.
+    page = "\n".join([
+        "湿地公园迎来候鸟",
+        *_set_at(16, *("　　" + p for p in (
+            "入冬以来，城郊湿地公园陆续迎来白鹭、野鸭等候鸟，不少市民带着相机前来观鸟。",
+            "公园管理处介绍，近年来湿地水质持续改善，来这里越冬的候鸟种类逐年增多。"))),
+        "为什么秋天的树叶会变红？",
+        "（把自然讲给你听）",
+        *_set_at(16, *("　　" + p for p in (
+            "秋天气温下降，树叶里的叶绿素逐渐分解，绿色褪去，原本被遮住的颜色就显露出来。",
+            "枫树等树种的叶子里还会生成花青素，天气越冷、日照越足，树叶就红得越鲜艳。"))),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "湿地公园迎来候鸟", "为什么秋天的树叶会变红？（把自然讲给你听）"]
+    assert items[0].byline is None and items[1].body.startswith("秋天气温下降")
