@@ -1929,9 +1929,10 @@ def _bound(upper: str, lower: str) -> bool:
     if upper[-1:].isdigit() and lower[:1].isdigit():
         return True  # a number the block's width broke (…超5 / 600亿元)
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
-    # A character or two, with or without the column name, are the end of a headline broken
-    # at the block's width (…开展美 / 育（艺坛走笔）): no headline is that short.
-    if not _closes(upper) and (len(b) == 1 or (len(b) == 2 and b != lower)):
+    # A character, or up to three before the column name, are the end of a headline broken
+    # at the block's width (…开展美 / 育（艺坛走笔）, …摆在优 / 先位置（评论员观察）): no
+    # headline is that short.
+    if not _closes(upper) and (len(b) == 1 or (len(b) <= 3 and b != lower)):
         return True
     # So is one character and a list's 、 (…访华 / 团、某某集团…): a name broken at its end.
     if not _closes(upper) and re.match(r"[\u4e00-\u9fff]、", lower) and (

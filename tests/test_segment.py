@@ -3007,6 +3007,24 @@ def test_block_headline_broken_before_its_last_character_and_column_name_stays_w
     assert library.headline == "县图书馆新馆开放"
 
 
+def test_block_headline_broken_before_three_characters_and_column_name_stays_whole():
+    # Three characters and the column name are no headline of their own either, though
+    # the article never repeats them.
+    page = (
+        "把节约用水摆在优\n"
+        "先位置（评论员观察）\n"
+        "县图书馆新馆开放\n"
+        "　　今年夏天全县降雨偏少，节约用水成了各乡镇的头等大\n"
+        "事，农田灌溉推广滴灌，城区公园改用再生水浇灌绿地。\n"
+        "（本报记者 李华）\n"
+        "　　县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设\n"
+        "有少儿阅览区和自习区，每天开放到晚上九点。\n"
+    )
+    water, library = articles(page)
+    assert water.headline == "把节约用水摆在优先位置（评论员观察）"
+    assert library.headline == "县图书馆新馆开放"
+
+
 def test_quoted_headline_with_a_comma_under_a_kicker_ends_its_line():
     page = (
         "县图书馆新馆昨日起向市民开放，馆\n"
