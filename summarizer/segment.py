@@ -427,6 +427,13 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                 tail = buf[-k:]
                 del buf[-k:]
                 break
+        # (So are a kicker ending in ——, commas and all, and an unpunctuated headline under
+        # it: 立足需求，产教融合—— / 某地加速培养数字人才.)
+        if (not tail and len(buf) == 2
+                and re.fullmatch(r"[^。！？；：:“”—]{2,20}——", buf[0].text)
+                and re.fullmatch(r"[^，。！？；：:、“”（）()—]{4,24}", buf[1].text)):
+            tail = buf[1:]
+            del buf[1:]
         text = "".join(
             (" " if a.text[-1:].isascii() and a.text[-1:].isalnum() and b.text[:1].isascii()
              and b.text[:1].isalpha() and not _email_broken(a.text, b.text) else "") + b.text

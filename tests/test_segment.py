@@ -5856,3 +5856,24 @@ def test_question_headline_over_its_column_name_on_a_line_of_its_own():
     assert [it.headline for it in items] == [
         "湿地公园迎来候鸟", "为什么秋天的树叶会变红？（把自然讲给你听）"]
     assert items[0].byline is None and items[1].body.startswith("秋天气温下降")
+
+
+def test_kicker_with_a_comma_over_a_wider_headline_is_a_heading_not_a_paragraph():
+    # A kicker ending in —— with a comma in it, as wide as the next article's column, over
+    # a headline wider still: two lines that end without a mark are no paragraph.
+    page = "\n".join([
+        "全市科技社团超过两千家",
+        *_set_at(10, *("　　" + p for p in (
+            "记者从市民政局获悉，目前全市登记的科技类社会组织超过两千家。",
+            "这些社团积极开展学术交流，成为建设科技强市的重要力量。"))),
+        "立足需求，产教融合——",
+        "江南市加速培养企业数字人才",
+        *_set_at(11, *("　　" + p for p in (
+            "近日，在江南市一家机械制造企业，新员工小王接过了两张数字技能证书。",
+            "今年以来，江南市人社局联合高校和龙头企业开设数字人才订单班，学员毕业就能上岗。"))),
+    ]) + "\n"
+    items = articles(page)
+    assert [(it.kicker, it.headline) for it in items] == [
+        (None, "全市科技社团超过两千家"), ("立足需求，产教融合——", "江南市加速培养企业数字人才")]
+    assert items[1].body.startswith("近日，在江南市")
+
