@@ -761,9 +761,14 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                     break
                 j -= 1
         # One line over a one-line first paragraph (点火，起飞！) is no full line of it when the
-        # article's column below is clearly wider: it is the last line of the block.
+        # article's column below is clearly wider, or narrower than that line where the
+        # paragraph fits it: it is the last line of the block.
         below = [ln.width for ln in lines[m + 1:m + 6] if not _ends_terminal(ln.text)]
-        if start == m - 1 and len(below) >= 3 and sorted(below)[len(below) // 2] > width + 4:
+        column = sorted(below)[len(below) // 2] if len(below) >= 3 else None
+        if start == m - 1 and column is not None and (
+                column > width + 4
+                or (column < _set_width(lines[m - 1]) - 3 and lines[m].width <= column + 2
+                    and sum(abs(w - column) <= 1 for w in below) >= 3)):
             start = m
     # Lead paragraphs (提要) above the first sentence end carry no final mark either; on an
     # indented page they show as indented runs of full-width lines with commas.

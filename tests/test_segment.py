@@ -5877,3 +5877,29 @@ def test_kicker_with_a_comma_over_a_wider_headline_is_a_heading_not_a_paragraph(
         (None, "全市科技社团超过两千家"), ("立足需求，产教融合——", "江南市加速培养企业数字人才")]
     assert items[1].body.startswith("近日，在江南市")
 
+
+def test_block_line_wider_than_the_column_over_a_one_line_first_paragraph_stays_a_headline():
+    # The block's last headline is two characters wider than the first article's column; the
+    # first paragraph, one line, fills that column: the headline is no line of it.
+    page = "\n".join([
+        "雪线上的邮路",
+        "乡村卫生室换新颜",
+        "江南县开展廉洁文化进校园活动",
+        "雪山无言，邮路漫漫。",
+        *_set_at(10,
+                 "三十年来，老邮递员每月都要翻过两座雪山，把报纸和信件送到海拔四千米的牧场。",
+                 "他说，牧民们等着看报纸，再难走的路也得走下去。"),
+        "（本报记者  李华）",
+        *_set_at(10,
+                 "今年以来，全县四十个村的卫生室完成改造，添置了新设备，村民看病更方便了。",
+                 "村医说，常见病在家门口就能看，老人们不用再往县城跑。"),
+        "（本报记者  王明）",
+        *_set_at(10,
+                 "本报讯  江南县近日开展廉洁文化进校园活动，组织学生参观廉政教育基地。",
+                 "县纪委有关负责人表示，廉洁文化要从娃娃抓起。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "雪线上的邮路", "乡村卫生室换新颜", "江南县开展廉洁文化进校园活动"]
+    assert items[0].body.startswith("雪山无言，邮路漫漫。\n三十年来")
+
