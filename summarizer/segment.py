@@ -592,6 +592,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                      and bool(re.fullmatch(r"[（(][\u4e00-\u9fff]{5,12}[）)]",
                                                            ln.text))
                                      and _column_name(so_far + ln.text))
+                                 # (a number the column edge broke, 电话：010—6100284 /
+                                 # 6: figures alone are never a line of their own)
+                                 or (buf[-1].text[-1:].isdigit()
+                                     and bool(re.fullmatch(r"\d{1,4}", ln.text))
+                                     and cols[idx - 1] is not None
+                                     and buf[-1].width >= cols[idx - 1] - 2)
                                  # (a note that the full text is printed elsewhere)
                                  or bool(_ELSEWHERE.fullmatch(ln.text)))
         # On a page that prints each headline over its article, an unpunctuated line that fills

@@ -5903,3 +5903,27 @@ def test_block_line_wider_than_the_column_over_a_one_line_first_paragraph_stays_
         "雪线上的邮路", "乡村卫生室换新颜", "江南县开展廉洁文化进校园活动"]
     assert items[0].body.startswith("雪山无言，邮路漫漫。\n三十年来")
 
+
+def test_phone_number_broken_at_the_column_edge_stays_with_its_contact_line():
+    # The last figure of a telephone number wraps onto a line of its own; the contact lines
+    # stay together at the end of their notice, and the next article begins after them.
+    page = "\n".join([
+        "县图书馆征集老照片",
+        *_set_at(14,
+                 "为纪念建馆七十周年，县图书馆即日起面向社会征集反映县城变迁的老照片，入选作品将在"
+                 "馆内展出。",
+                 "征集截止到十月底。"),
+        "县图书馆联系方式：",
+        "电话：０１０—８８００１２３",
+        "４",
+        "传真：０１０—８８００１２５",
+        "６",
+        "乡村卫生室换新颜",
+        *_set_at(14,
+                 "今年以来，全县四十个村的卫生室完成改造，添置了新设备，村民看病更方便了。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["县图书馆征集老照片", "乡村卫生室换新颜"]
+    assert "010—88001234" in items[0].body + (items[0].byline or "")
+    assert "010—88001256" in items[0].body + (items[0].byline or "")
+    assert items[1].body.startswith("今年以来")
