@@ -135,9 +135,10 @@ _OPENING_BOXES = frozenset(
     "核心阅读 开栏的话 内容提要 绝活看点 人物小传 人物名片 引子 回信 贺信 目录 前言".split())
 _SECTION_NUMBER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、．.]?|\d{1,2}[、．.]?|[（(][一二三四五六七八九十\d]{1,2}[）)]")
-# A numbered section heading of a long document (一、总体情况, 二、学校建设).
+# A numbered section heading of a long document (一、总体情况, 二、学校建设) or a numbered
+# entry of a list (1.某某陈列馆; not a figure, 1.5万人).
 _HEAD_NUMBER = r"[一二三四五六七八九十]{1,3}、"
-_NUMBERED_HEAD = re.compile(rf"{_HEAD_NUMBER}[^，。！？；：:]{{1,20}}")
+_NUMBERED_HEAD = re.compile(rf"(?:{_HEAD_NUMBER}|\d{{1,2}}[.．、](?!\d))[^，。！？；：:]{{1,20}}")
 _LIST_ITEM = re.compile(rf"{_HEAD_NUMBER}|[（(][一二三四五六七八九十\d]{{1,4}}[）)]")
 _BYLINE_LINE = re.compile(
     rf"^[（(]?{_BYLINE_WORD}[:：]?\s*{_NAME}(?:[\s、，,]+(?:{_BYLINE_WORD}\s*)?{_NAME})*[）)]?$"

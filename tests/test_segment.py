@@ -5927,3 +5927,24 @@ def test_phone_number_broken_at_the_column_edge_stays_with_its_contact_line():
     assert "010—88001234" in items[0].body + (items[0].byline or "")
     assert "010—88001256" in items[0].body + (items[0].byline or "")
     assert items[1].body.startswith("今年以来")
+
+
+def test_numbered_list_entry_under_a_headline_is_a_section_not_part_of_the_headline():
+    # Entries numbered 1. and 2. open the sections of a guide under its headline; the first
+    # one, right under the headline, is no second headline line.
+    page = "\n".join([
+        "古村里的红色记忆",
+        *_set_at(14,
+                 "青山村位于太行山深处，抗战时期曾有一所干部学校在这里办学，村里至今保留着当年的"
+                 "校舍和礼堂。",
+                 "近年来，村里修缮旧址、开办展览，每年接待游客十多万人次。"),
+        "（本报记者  李华）",
+        "青山村周边红色景点",
+        "1.干部学校旧址陈列馆",
+        *_set_at(14, "陈列馆位于青山村村口，展出当年师生使用过的课本、油灯和书信三百余件。"),
+        "2.烈士纪念林",
+        *_set_at(14, "纪念林在村东山坡上，松柏成行，每年清明都有学生前来祭扫。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["古村里的红色记忆", "青山村周边红色景点"]
+    assert items[1].sections == ("1.干部学校旧址陈列馆", "2.烈士纪念林")
