@@ -2266,6 +2266,24 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
                 and not _between(units, stream, p) and not units[stream[p - 1]].tail_byline)))
         if opening:
             dateline, opened = opening.group(0), texts[p]
+    # A headline of two lines over two reports, each line naming one of them (某地将有强降雨 /
+    # 某县强降雨致灾), heads both: the second report's dateline opens no article. (The second
+    # line must share a quarter of its weight more with the second report than with the
+    # first: shared words like 降雨 give a line something of both.)
+    head_at = {c.at: c for c in cands if c.at is not None}
+    for p in range(1, n):
+        q = max((a for a in head_at if a < p), default=None)
+        if (q is None or led[p] or not units[stream[p]].opener or _between(units, stream, p)
+                or units[stream[p - 1]].tail_byline
+                or any(units[stream[r]].opener for r in range(q + 1, p))):
+            continue
+        parts = head_at[q].lines
+        end = min([a for a in head_at if a > p] + [n, p + 6])
+        first, second = (set().union(*grams[a:b]) for a, b in ((q, p), (p, end)))
+        if len(parts) == 2 and not any("——" in x or _column_name(x) for x in parts) and (
+                sim.score(parts[1], second) >= 0.25 + sim.score(parts[1], first)
+                and sim.score(parts[0], first) > sim.score(parts[0], second)):
+            led[p] = True
     for p in range(n):
         u = units[stream[p]]
         if u.opener and not led[p]:

@@ -5948,3 +5948,26 @@ def test_numbered_list_entry_under_a_headline_is_a_section_not_part_of_the_headl
     items = articles(page)
     assert [it.headline for it in items] == ["古村里的红色记忆", "青山村周边红色景点"]
     assert items[1].sections == ("1.干部学校旧址陈列馆", "2.烈士纪念林")
+
+
+def test_headline_of_two_lines_naming_two_reports_heads_both():
+    # Each line of the headline names one of the two datelined reports under it: the
+    # second dateline opens no article of its own.
+    page = "\n".join([
+        "县图书馆新馆开放",
+        *_set_at(14, "本报讯  县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有少儿阅览区和自习区。"),
+        "北方多地将有强降雨",
+        "江南县山区暴雨致灾",
+        *_set_at(14,
+                 "本报北京７月２３日电（记者李华）中央气象台预报，未来三天北方多地将有强降雨，局地"
+                 "有大暴雨，部分河流可能出现超警洪水。",
+                 "气象部门提醒，北方多地要防范强降雨引发的城市内涝和山洪，加强巡查，及时转移危险区域"
+                 "群众。",
+                 "本报江南７月２３日电（记者王明）２２日夜间，江南县山区突降暴雨，部分道路和农田受灾，"
+                 "两座小桥被冲毁。",
+                 "灾情发生后，江南县组织干部群众连夜抢修道路，转移山区群众三百余人，受灾农田正在"
+                 "抓紧补种。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["县图书馆新馆开放", "北方多地将有强降雨江南县山区暴雨致灾"]
+    assert "本报江南7月23日电" in items[1].body
