@@ -975,6 +975,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             prev_kind == "byline" and " " in prev.spaced and _BYLINE_LINE.match(prev.spaced)
             and not _NAMES.fullmatch(cur.spaced)):
         return False  # (names set apart end their line; only more names carry on)
+    if (prev_kind == "byline" and _STAFF_PEOPLE.match(prev.text)
+            and not _NAMES.fullmatch(cur.spaced) and not cur.text.startswith(("（", "(", "、"))):
+        return False  # (so does a staff line of names: 版式设计：某某 / a headline under it)
     if prev.text.endswith("——") and not _ends_terminal(cur.text) and (
             cur.width <= prev.width - 4 or (col is not None and prev.width > col + 1)):
         return False  # a kicker and the shorter headline under it, or one wider than the column

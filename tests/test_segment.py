@@ -5971,3 +5971,24 @@ def test_headline_of_two_lines_naming_two_reports_heads_both():
     items = articles(page)
     assert [it.headline for it in items] == ["县图书馆新馆开放", "北方多地将有强降雨江南县山区暴雨致灾"]
     assert "本报江南7月23日电" in items[1].body
+
+
+def test_staff_line_filling_the_column_does_not_run_into_the_headline_under_it():
+    # Set in by an indent, the designer's line happens to fill the column; the line under it
+    # is no more names but a headline wrapped over two lines.
+    page = "\n".join([
+        "山里来了年轻人",
+        *_set_at(10, *("　　" + p for p in (
+            "大学毕业后，小李回到家乡的山村，开起了网店。",
+            "他说，山里的好东西要让更多人知道。"))),
+        "　　版式设计：王小明",
+        "在调查研究中学会做",
+        "群众工作（青春之声）",
+        *_set_at(10, *("　　" + p for p in (
+            "调查研究是做好群众工作的基本功，年轻干部要多到村里走走看看。",
+            "只有听得懂群众的话，才能把群众工作做到心坎上。"))),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["山里来了年轻人", "在调查研究中学会做群众工作（青春之声）"]
+    assert items[1].body.startswith("调查研究是做好")
+
