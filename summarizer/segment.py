@@ -609,7 +609,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         same_width = (
             not blocks and len(buf) == 1 and not buf[0].indent and cols[idx - 1] is not None
             and abs(buf[0].width - cols[idx - 1]) <= 1
-            and not re.search(r"[，。、；：！？,.;:!?（）()]", so_far) and not _OPENER.match(so_far)
+            # (a place or subject may lead it, set off by a colon: 某地：某事)
+            and not re.search(r"[，。、；：！？,.;:!?（）()]",
+                              re.sub(r"^[\u4e00-\u9fff]{2,6}：", "", so_far))
+            and not _OPENER.match(so_far)
             and so_far.count("“") == so_far.count("”")  # (a quotation the edge broke)
             and (heads_above == 1 or moved)
             and _recurs(so_far, _column_run(present, cols, idx))

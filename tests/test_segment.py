@@ -5992,3 +5992,22 @@ def test_staff_line_filling_the_column_does_not_run_into_the_headline_under_it()
     assert [it.headline for it in items] == ["山里来了年轻人", "在调查研究中学会做群众工作（青春之声）"]
     assert items[1].body.startswith("调查研究是做好")
 
+
+def test_headline_led_by_a_place_and_a_colon_as_wide_as_its_column_is_no_text():
+    # A place and a colon lead the headline, which is exactly as wide as its article's
+    # column (narrower than the column above) and whose words recur below: a headline.
+    page = "\n".join([
+        "县图书馆新馆开放",
+        *_set_at(16,
+                 "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有少儿阅览区和自习区。"),
+        "江南县：打造西部物流新枢纽",
+        *_set_at(13,
+                 "近年来，江南县依托铁路和港口，加快打造西部物流新枢纽，开行班列一千多列。",
+                 "县里负责人说，物流枢纽建起来了，本地的产品就能更快走向全国、走向世界。",
+                 "今年上半年，江南县物流园区新签约企业二十多家，带动一千多人在家门口就业。",
+                 "下一步，县里还将建设冷链仓库，让山里的水果蔬菜坐上班列，新鲜直达。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["县图书馆新馆开放", "江南县：打造西部物流新枢纽"]
+    assert items[1].body.startswith("近年来，江南县")
+
