@@ -180,13 +180,19 @@ def item_text(item) -> str:
 
 
 def matches(item, truth: Truth) -> bool:
-    """Item text equals the truth text, the whole lines it moved to byline/sections set aside."""
-    moved = {norm(s) for s in item.sections}
+    """Item text equals the truth text, the whole lines it moved to byline/sections set aside.
+
+    Each sub-head sets aside one truth line: a paragraph that repeats a sub-head's words
+    (the sub-head “某某” and later the line “某某！”) stays in the text to be matched."""
+    moved = Counter(norm(s) for s in item.sections)
     by = norm(item.byline)
     kept = []
     for ln in truth.text.split("\n"):
         n = norm(ln)
-        if n and (n in moved or (by and n in by)):
+        if n and moved[n] > 0:
+            moved[n] -= 1
+            continue
+        if n and by and n in by:
             continue
         kept.append(n)
     body = norm(item.body)

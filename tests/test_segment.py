@@ -18,6 +18,7 @@ from summarizer.segment import (
     run_features,
     segment_text,
 )
+from summarizer.types import Item
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -3948,6 +3949,21 @@ def test_segmenting_does_not_depend_on_the_hash_seed(shared_data, tmp_path):
                               env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_benchmark_sets_aside_one_truth_line_per_sub_head():
+    # The sub-head “天大地大” and, further down, the paragraph “天大地大！” normalise alike:
+    # the sub-head excuses one of the two truth lines, not both.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import segmentation as bench
+
+    truth = bench.Truth("article", "他说了很多。\n“天大地大”\n他又说。\n“天大地大！”\n完。",
+                        "", "")
+    item = Item(id="1", kind="article", body="他说了很多。\n他又说。\n“天大地大！”\n完。",
+                sections=("“天大地大”",))
+    dropped = Item(id="1", kind="article", body="他说了很多。\n他又说。\n完。",
+                   sections=("“天大地大”",))
+    assert bench.matches(item, truth) and not bench.matches(dropped, truth)
 
 
 # Each page keeps one sub-head apart from the paragraph under it. On the first, a line of
