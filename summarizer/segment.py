@@ -753,13 +753,18 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     if m > 0 and not lines[m].indent and width <= _WIDEST_COLUMN and not _HEAD_TAG.search(
             lines[m - 1].text):
         j = m - 1
-        # (Measured without a mark hanging past the column edge.)
+        # (Measured without a mark hanging past the column edge; where that mark fitted
+        # inside after all, the column under the paragraph shows the width.)
         base = _set_width(lines[m - 1])
+        below = [ln.width for ln in lines[m + 1:m + 6] if not _ends_terminal(ln.text)]
+        column = sorted(below)[len(below) // 2] if len(below) >= 3 else None
         if width >= _set_width(lines[m]) - 2:
             while j >= 0 and not _ends_terminal(lines[j].text) and not lines[j].centred and (
                 j > 2 or not (_HEAD_TAG.search(lines[j].text) or lines[j].text.endswith("——")
                               or (j > 0 and lines[j - 1].text.endswith("——")))) and (
                 abs(_set_width(lines[j]) - base) <= 2 or lines[j].text.endswith(("，", "、"))
+                or (column is not None and abs(lines[j].width - column) <= 1
+                    and abs(width - column) <= 2)
                 # (a closing mark that fits inside the column hangs past nothing: …“最佳短篇”)
                 or base - 2 <= lines[j].width <= base
                 # the short last line of an unpunctuated lead paragraph under a full one
@@ -773,8 +778,6 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         # One line over a one-line first paragraph (点火，起飞！) is no full line of it when the
         # article's column below is clearly wider, or narrower than that line where the
         # paragraph fits it: it is the last line of the block.
-        below = [ln.width for ln in lines[m + 1:m + 6] if not _ends_terminal(ln.text)]
-        column = sorted(below)[len(below) // 2] if len(below) >= 3 else None
         if start == m - 1 and column is not None and (
                 column > width + 4
                 or (column < _set_width(lines[m - 1]) - 3 and lines[m].width <= column + 2

@@ -6027,3 +6027,27 @@ def test_headline_led_by_a_place_and_a_colon_as_wide_as_its_column_is_no_text():
     assert [it.headline for it in items] == ["县图书馆新馆开放", "江南县：打造西部物流新枢纽"]
     assert items[1].body.startswith("近年来，江南县")
 
+
+
+def test_first_paragraph_whose_line_ends_in_a_comma_inside_the_column_is_no_headline():
+    # The line above the first sentence end holds a narrow figure and ends in a comma that
+    # fits inside the column: measured without that comma it looks three places short of the
+    # lines above it, but the column under the paragraph shows they are full lines of it.
+    page = "\n".join([
+        "江南引水工程——",
+        "让山泉流进千家万户（",
+        "民生画卷）",
+        "山泉水经过二十多公里管道、穿越三座大",
+        "山，来到县城，滋润千家万户——近日，",
+        "江南引水工程实现通水。引水工程是全省",
+        "首批确定的9项重点民生水利工程之一，",
+        "从山区水库调水至县城。",
+        *_set_at(18,
+                 "工程受水区域总面积一千多平方公里，受益人口五十万人。两千名建设者三年的奋斗，让山里"
+                 "的好水走进了城里人的家。",
+                 "县水利局负责人说，下一步还将建设第二条引水管道，让更多乡镇喝上山泉水。"),
+    ]) + "\n"
+    [item] = articles(page)
+    assert (item.kicker, item.headline) == ("江南引水工程——", "让山泉流进千家万户（民生画卷）")
+    assert item.body.startswith("山泉水经过二十多公里管道、穿越三座大山，来到县城")
+
