@@ -853,8 +853,9 @@ def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
         return False
     if staff.count("（") > staff.count("）"):
         return lower.endswith("）") and "（" not in lower
-    # (A designer's name may come with the company in brackets: 某某（某某公司）.)
-    if _STAFF_PEOPLE.match(staff) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}（[^（）]{2,}）?", lower):
+    # (A designer's name may come with the company in brackets: 某某（某某公司）, the edge
+    # perhaps breaking the name itself: 某 / 某（某某公司）.)
+    if _STAFF_PEOPLE.match(staff) and re.fullmatch(r"[\u4e00-\u9fff]{1,3}（[^（）]{2,}）?", lower):
         return True
     return bool(_SOURCES.match(staff)) and bool(_SOURCE_LIST.fullmatch(lower)) and (
         upper.endswith("、") or "、" in lower)

@@ -6051,3 +6051,21 @@ def test_first_paragraph_whose_line_ends_in_a_comma_inside_the_column_is_no_head
     assert (item.kicker, item.headline) == ("江南引水工程——", "让山泉流进千家万户（民生画卷）")
     assert item.body.startswith("山泉水经过二十多公里管道、穿越三座大山，来到县城")
 
+
+def test_designer_name_broken_before_its_last_character_keeps_its_company():
+    # The column edge broke the designer's name after its first character; the line with
+    # the last character and the company in brackets carries on the staff line.
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "本版责编：张三 李四\n"
+        "版式设计：王五  赵\n"
+        "六（县融媒体中心技术部）\n"
+        "数据来源：县教育局\n"
+    )
+    box = segment_text(page).items[-1]
+    assert box.headline == "本版责编：张三 李四"
+    assert [ln.replace(" ", "") for ln in box.body.split("\n")] == [
+        "版式设计：王五赵六（县融媒体中心技术部）", "数据来源：县教育局"]
+
