@@ -1021,7 +1021,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
         # sentence's). A few characters are the end of a sentence the edge broke: 办公室副
         # / 主任。)
-        # (The heading's comma is no sign of a sentence the edge broke either.)
+        # (Such a heading is settled here: further down, its comma would read as a sentence
+        # the column edge broke.)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
                 and not cur.text.endswith(("？", "?"))):
             if (col is not None and not prev.indent
@@ -2289,10 +2290,10 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
             continue
         parts = head_at[q].lines
         end = min([a for a in head_at if a > p] + [n, p + 6])
-        first, second = (set().union(*grams[a:b]) for a, b in ((q, p), (p, end)))
+        above, below = (set().union(*grams[a:b]) for a, b in ((q, p), (p, end)))
         if len(parts) == 2 and not any("——" in x or _column_name(x) for x in parts) and (
-                sim.score(parts[1], second) >= 0.25 + sim.score(parts[1], first)
-                and sim.score(parts[0], first) > sim.score(parts[0], second)):
+                sim.score(parts[1], below) >= 0.25 + sim.score(parts[1], above)
+                and sim.score(parts[0], above) > sim.score(parts[0], below)):
             led[p] = True
     for p in range(n):
         u = units[stream[p]]
