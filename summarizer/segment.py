@@ -588,8 +588,8 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                                  # (a question closing a headline, its column's name set on
                                  # a line of its own under it: 什么树适合种在校园里？ /
                                  # （把自然讲给你听）; a name in brackets is shorter)
-                                 or (len(buf) == 1
-                                     and bool(re.fullmatch(r"[^，。、；：！？]{4,30}[？！]", so_far))
+                                 or (len(buf) == 1 and bool(
+                                     re.fullmatch(r"[^，。、；：！？]{4,30}[？！]", so_far))
                                      and bool(re.fullmatch(r"[（(][\u4e00-\u9fff]{5,12}[）)]",
                                                            ln.text))
                                      and _column_name(so_far + ln.text))
@@ -1035,8 +1035,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             # column is a headline across it.)
             # (A line of full-width characters a character narrower than the line under it
             # did not reach the edge: a sub-head over a full quotation.)
-            if not (col is not None and prev.width > col + 3
-                    and re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text)) and not (
+            colon_head = col is not None and prev.width > col + 3 and bool(
+                re.fullmatch(r"[^，。、；！？：]+：[^，。、；！？：]+", prev.text))
+            if not colon_head and not (
                     _in_full_cells(prev.text) and _set_width(cur) >= prev.width + 2):
                 return True
     if col is None:  # too few lines to know the column: compare with the next line

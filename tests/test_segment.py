@@ -5971,7 +5971,8 @@ def test_headline_of_two_lines_naming_two_reports_heads_both():
     # second dateline opens no article of its own.
     page = "\n".join([
         "县图书馆新馆开放",
-        *_set_at(14, "本报讯  县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有少儿阅览区和自习区。"),
+        *_set_at(14, "本报讯  县图书馆新馆昨日起向市民开放，馆内藏书十二万册，"
+                     "设有少儿阅览区和自习区。"),
         "北方多地将有强降雨",
         "江南县山区暴雨致灾",
         *_set_at(14,
@@ -5985,7 +5986,8 @@ def test_headline_of_two_lines_naming_two_reports_heads_both():
                  "抓紧补种。"),
     ]) + "\n"
     items = articles(page)
-    assert [it.headline for it in items] == ["县图书馆新馆开放", "北方多地将有强降雨江南县山区暴雨致灾"]
+    assert [it.headline for it in items] == [
+        "县图书馆新馆开放", "北方多地将有强降雨江南县山区暴雨致灾"]
     assert "本报江南7月23日电" in items[1].body
 
 
@@ -6005,7 +6007,8 @@ def test_staff_line_filling_the_column_does_not_run_into_the_headline_under_it()
             "只有听得懂群众的话，才能把群众工作做到心坎上。"))),
     ]) + "\n"
     items = articles(page)
-    assert [it.headline for it in items] == ["山里来了年轻人", "在调查研究中学会做群众工作（青春之声）"]
+    assert [it.headline for it in items] == [
+        "山里来了年轻人", "在调查研究中学会做群众工作（青春之声）"]
     assert items[1].body.startswith("调查研究是做好")
 
 
