@@ -558,8 +558,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                             # (or sticks out past it, where no closing mark hangs)
                             or (cols[idx - 1] is not None and buf[0].width >= cols[idx - 1] + 2
                                 and not _all_punct(so_far[-1]))))
-        # A ——subheadline under its headline stands on its own line.
-        under_head = below_heading and _is_dash_head(so_far, commas=True)
+        # A ——subheadline under its headline stands on its own line; a point of a list set in
+        # as paragraphs are and filling the column (——某某开放 / 合作先导区。) goes on.
+        under_head = below_heading and _is_dash_head(so_far, commas=True) and not (
+            fills and indented_page and buf[0].indent)
         # The caption under a photo title (图片报道) is set in a column of its own, too short
         # for the neighbours to show: its first line carries on into a line as wide.
         photo_lead = (below_heading and units[-1].text in _PHOTO_TITLES

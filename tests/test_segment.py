@@ -6072,3 +6072,20 @@ def test_designer_name_broken_before_its_last_character_keeps_its_company():
     assert [ln.replace(" ", "") for ln in box.body.split("\n")] == [
         "版式设计：王五赵六（县融媒体中心技术部）", "数据来源：县教育局"]
 
+
+
+def test_point_led_by_a_dash_under_a_numbered_heading_is_no_subheadline():
+    # Under a numbered heading, a point opening with a dash is set in as paragraphs are and
+    # fills the column: it goes on into the next line, it is no ——subheadline.
+    page = "\n".join([
+        "江南新区发展规划",
+        *_set_at(12, *("　　" + p for p in (
+            "为推进江南新区高质量发展，制定本规划。",
+            "（一）发展定位",
+            "——科技创新开放合作先导区。发挥新区独特的平台作用，联合周边园区建设创新高地。",
+            "——绿色低碳发展示范区。推进清洁能源应用，打造绿色园区。"))),
+    ]) + "\n"
+    [item] = articles(page)
+    assert "——科技创新开放合作先导区。发挥新区" in item.body
+    assert not any(s.startswith("——") for s in item.sections)
+
