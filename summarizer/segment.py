@@ -859,8 +859,9 @@ def _staff_wrapped(staff: str, upper: str, lower: str) -> bool:
     # perhaps breaking the name itself: 某 / 某（某某公司）.)
     if _STAFF_PEOPLE.match(staff) and re.fullmatch(r"[\u4e00-\u9fff]{1,3}（[^（）]{2,}）?", lower):
         return True
+    # (A source's name may be broken itself: 国家能源局、国 / 家林草局.)
     return bool(_SOURCES.match(staff)) and bool(_SOURCE_LIST.fullmatch(lower)) and (
-        upper.endswith("、") or "、" in lower)
+        upper.endswith("、") or "、" in lower or _word_across(upper, lower))
 
 
 def _quote_wrapped(upper: str, lower: str) -> bool:

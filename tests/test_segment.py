@@ -6089,3 +6089,18 @@ def test_point_led_by_a_dash_under_a_numbered_heading_is_no_subheadline():
     assert "——科技创新开放合作先导区。发挥新区" in item.body
     assert not any(s.startswith("——") for s in item.sections)
 
+
+def test_list_of_sources_broken_inside_a_name_stays_whole():
+    # The column edge broke the last source's name (县林 / 业局): the staff line carries on
+    # though neither line has a list's 、 at the break.
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "本版责编：张三 李四\n"
+        "数据来源：县教育局、县水利局、县林\n"
+        "业局\n"
+    )
+    box = segment_text(page).items[-1]
+    assert box.headline == "本版责编：张三 李四"
+    assert box.body.split("\n") == ["数据来源：县教育局、县水利局、县林业局"]
