@@ -5285,51 +5285,69 @@ def _sub_head_over_one_line(headline: str, width: int, before: list[str], sub_he
                       *_set_at(width, *after)]) + "\n"
 
 
-def test_sub_head_of_two_phrases_over_a_one_line_paragraph_stays_a_sub_head():
-    # A sub-head of two phrases parted by a comma, well short of the column, over a
-    # paragraph of one line: no line of a wrapped paragraph stops that short of the
-    # column, so it is no first line of that paragraph, and the article runs on whole.
-    page = _sub_head_over_one_line(
+# Each page is one article whose sub-head stands over a paragraph of a single line: the
+# sub-head stays a section, and the one-line paragraph stays whole between it and the next.
+@pytest.mark.parametrize("headline, width, before, sub_head, one_line, after", [
+    pytest.param(
+        # A sub-head of two phrases parted by a comma, well short of the column, over a
+        # paragraph of one line: no line of a wrapped paragraph stops that short of the
+        # column, so it is no first line of that paragraph, and the article runs on whole.
         "县里的果园迎来丰收季", 17,
         ["九月以来，县里两万亩苹果陆续成熟，果农们忙着采摘、分拣和装箱，收购商的货车排起了长队。",
          "县农业农村局介绍，今年全县苹果预计产量八万吨，比去年多出一成，优质果的比例也明显提高。"],
         "搭上快车，果子卖得更远", "电商让山里的苹果出了山。",
         ["在村里的直播间，年轻的主播举起一个红彤彤的苹果，向屏幕那头的网友介绍果园的土壤和光照。",
-         "合作社负责人说，今年线上订单占到了三成，果农不出村就能把苹果卖到全国各地。"])
-    [item] = segment_text(page).items
-    assert item.headline == "县里的果园迎来丰收季"
-    assert item.sections == ("搭上快车，果子卖得更远",)
-    assert "电商让山里的苹果出了山。\n在村里的直播间" in item.body
-
-
-def test_sub_head_two_characters_short_of_a_narrow_column_stays_a_sub_head():
-    # In a column eleven characters wide, a sub-head of nine over a one-line quotation:
-    # a wrapped line stops short by a narrow character at most, never by two full ones.
-    page = _sub_head_over_one_line(
+         "合作社负责人说，今年线上订单占到了三成，果农不出村就能把苹果卖到全国各地。"],
+        id="of_two_phrases_over_a_one_line_paragraph"),
+    pytest.param(
+        # In a column eleven characters wide, a sub-head of nine over a one-line quotation:
+        # a wrapped line stops short by a narrow character at most, never by two full ones.
         "小镇连夜护堤保平安", 11,
         ["连日强降雨后，河水漫过了堤岸，镇里的干部群众连夜上堤抢险，沙袋一层层垒了起来。",
          "天亮时，险情得到控制，堤坝后面的三个村子保住了，没有一户人家受淹。"],
         "守住堤坝，护好家园", "“大家快来搭把手啊！”",
         ["一声招呼，村里的年轻人扛起沙袋就往堤上跑，老人们在路边烧水做饭，给抢险的人送去热乎的饭菜。",
-         "镇党委书记说，这次抢险靠的是大家一条心，下一步还要把堤坝全面加固一遍。"])
-    [item] = segment_text(page).items
-    assert item.sections == ("守住堤坝，护好家园",)
-    assert "“大家快来搭把手啊！”\n一声招呼" in item.body
-
-
-def test_sub_head_with_a_quoted_term_over_a_one_line_paragraph_stays_a_sub_head():
-    # Quotation marks around a term (打造“某某”) leave a line a heading's words.
-    page = _sub_head_over_one_line(
+         "镇党委书记说，这次抢险靠的是大家一条心，下一步还要把堤坝全面加固一遍。"],
+        id="two_characters_short_of_a_narrow_column"),
+    pytest.param(
+        # Quotation marks around a term (打造“某某”) leave a line a heading's words.
         "公交调度用上新系统", 15,
         ["今年以来，市里的公交车全部用上了新的调度系统，乘客在手机上就能看到车辆到站的时间。",
          "系统上线半年，全市公交准点率提高了一成，乘客候车时间平均缩短了五分钟。"],
         "打造公交“智慧大脑”", "数据多跑路，乘客少等待。",
         ["调度中心的大屏幕上，每一辆公交车的位置都看得清清楚楚，遇到堵车，系统会自动调整发车间隔。",
-         "公交公司负责人说，明年还将把系统推广到郊区线路，让更多乘客享受到便利。"])
+         "公交公司负责人说，明年还将把系统推广到郊区线路，让更多乘客享受到便利。"],
+        id="with_a_quoted_term_over_a_one_line_paragraph"),
+    pytest.param(
+        # Quotation marks take a full cell in Chinese type: a sub-head of a phrase, a comma and a
+        # quoted term stopping two characters short of the one-line paragraph under it, which
+        # fills the column, was not broken by the column edge.
+        "山里的猕猴桃熟了", 15,
+        ["入秋以来，山区县的五万亩猕猴桃陆续成熟，果农们起早贪黑采果装箱，村口的收购点排起长队。",
+         "县林业局介绍，今年全县猕猴桃预计产量六万吨，优质果率比去年提高了两成，收购价也稳中有升。"],
+        "精心管护，守好“致富果园”", "果园里的农技员每天都要去巡园。",
+        ["今年春天一场倒春寒，让不少果农捏了一把汗。农技员连夜上山，指导果农熏烟防冻，保住了花芽。",
+         "合作社负责人说，明年还要再建两座冷库，让猕猴桃错峰上市，卖出更好的价钱。"],
+        id="with_a_quoted_term_short_of_the_one_line_paragraph_under_it"),
+    pytest.param(
+        # Phrases of six and nine characters parted by a comma, three characters short of the
+        # column, over a one-line paragraph: the comma ends the heading's first phrase, not a
+        # clause of a sentence the column edge broke, and the article runs on whole.
+        "县里秋粮丰收在望", 19,
+        ["入秋以来，县里四十万亩水稻陆续灌浆，田间地头一片金黄，农技人员忙着下田查看长势和病虫害。",
+         "县农业农村局介绍，今年全县秋粮播种面积稳中有增，预计总产量比去年增加五千吨左右。"],
+        "守好耕地红线，稳住粮食生产基本盘", "手中有粮，心中不慌。",
+        ["去年以来，县里新建高标准农田三万亩，修好了灌溉渠，解决了不少村子靠天吃饭的难题。",
+         "种粮大户老周说，地平了，水通了，收割机也能开进田里，种粮的信心更足了。"],
+        id="of_two_longer_phrases_three_characters_short"),
+])
+def test_sub_head_over_a_one_line_paragraph_stays_a_sub_head(headline, width, before, sub_head,
+                                                             one_line, after):
+    page = _sub_head_over_one_line(headline, width, before, sub_head, one_line, after)
     [item] = segment_text(page).items
-    assert item.sections == ("打造公交“智慧大脑”",)
-    assert "数据多跑路，乘客少等待。\n调度中心" in item.body
-
+    assert item.headline == headline
+    assert item.sections == (sub_head,)
+    assert f"\n{one_line}\n{after[0][:4]}" in item.body
 
 def test_headline_piece_of_one_word_does_not_pull_in_paragraphs_that_use_the_word():
     # 上半年 on a block line of its own is the first piece of the foreign-trade report's
@@ -5791,38 +5809,6 @@ def test_quotation_opening_a_narrower_column_runs_on_though_the_wider_one_is_nea
     assert [(i.headline, i.sections) for i in items] == [
         ("县里召开乡村学校建设推进会", ()), ("让每所乡村学校都办出特色", ())]
     assert items[1].body.startswith("“让每所乡村学校都办出特色，让每个孩子")
-
-
-def test_sub_head_with_a_quoted_term_short_of_the_one_line_paragraph_under_it():
-    # Quotation marks take a full cell in Chinese type: a sub-head of a phrase, a comma and a
-    # quoted term stopping two characters short of the one-line paragraph under it, which
-    # fills the column, was not broken by the column edge.
-    page = _sub_head_over_one_line(
-        "山里的猕猴桃熟了", 15,
-        ["入秋以来，山区县的五万亩猕猴桃陆续成熟，果农们起早贪黑采果装箱，村口的收购点排起长队。",
-         "县林业局介绍，今年全县猕猴桃预计产量六万吨，优质果率比去年提高了两成，收购价也稳中有升。"],
-        "精心管护，守好“致富果园”", "果园里的农技员每天都要去巡园。",
-        ["今年春天一场倒春寒，让不少果农捏了一把汗。农技员连夜上山，指导果农熏烟防冻，保住了花芽。",
-         "合作社负责人说，明年还要再建两座冷库，让猕猴桃错峰上市，卖出更好的价钱。"])
-    [item] = segment_text(page).items
-    assert item.sections == ("精心管护，守好“致富果园”",)
-    assert "\n果园里的农技员每天都要去巡园。\n今年春天" in item.body
-
-
-def test_sub_head_of_two_longer_phrases_three_characters_short_stays_a_sub_head():
-    # Phrases of six and nine characters parted by a comma, three characters short of the
-    # column, over a one-line paragraph: the comma ends the heading's first phrase, not a
-    # clause of a sentence the column edge broke, and the article runs on whole.
-    page = _sub_head_over_one_line(
-        "县里秋粮丰收在望", 19,
-        ["入秋以来，县里四十万亩水稻陆续灌浆，田间地头一片金黄，农技人员忙着下田查看长势和病虫害。",
-         "县农业农村局介绍，今年全县秋粮播种面积稳中有增，预计总产量比去年增加五千吨左右。"],
-        "守好耕地红线，稳住粮食生产基本盘", "手中有粮，心中不慌。",
-        ["去年以来，县里新建高标准农田三万亩，修好了灌溉渠，解决了不少村子靠天吃饭的难题。",
-         "种粮大户老周说，地平了，水通了，收割机也能开进田里，种粮的信心更足了。"])
-    [item] = segment_text(page).items
-    assert item.sections == ("守好耕地红线，稳住粮食生产基本盘",)
-    assert "\n手中有粮，心中不慌。\n去年以来" in item.body
 
 
 def test_author_note_closing_its_bracket_ends_the_text_above_a_bottom_block():
