@@ -1022,8 +1022,9 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # words alone (_HEADING_WORDS), two characters or more short of the columns above
         # and below it and not set in, is a heading over a one-line paragraph: 把某事办好 /
         # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
-        # sentence's). A few characters are the end of a sentence the edge broke: 办公室副
-        # / 主任。)
+        # sentence's). So is one filling a narrower column below, unless a word runs on
+        # into the next line (…经济社会发 / 展全局，…。). A few characters are the end of a
+        # sentence the edge broke: 办公室副 / 主任。)
         # (Such a heading is settled here: further down, its comma would read as a sentence
         # the column edge broke.)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
@@ -1031,6 +1032,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             if (col is not None and not prev.indent
                     and (col_above is not None or col_below is not None)
                     and prev.width < min(col, col_above[0] if col_above else col_below) - 3
+                    and (col_below is None or prev.width < col_below - 3
+                         or not _word_across(prev.text, cur.text))
                     and _HEADING_WORDS.fullmatch(prev.text)
                     and len(cur.text) > 4):
                 return False

@@ -6090,3 +6090,28 @@ def test_list_of_sources_broken_inside_a_name_stays_whole():
     box = segment_text(page).items[-1]
     assert box.headline == "本版责编：张三 李四"
     assert box.body.split("\n") == ["数据来源：县教育局、县水利局、县林业局"]
+
+
+def test_first_line_filling_a_narrower_column_below_a_wider_article_is_no_heading():
+    # The second article opens in a column narrower than the first: its first line fills
+    # that column and carries on into a line ending in a hanging full stop. Measured against
+    # the wider column above it looks a heading over a one-line paragraph; the column below
+    # shows it is a full line of the paragraph.
+    page = "\n".join([
+        "山区学校用上了新操场",
+        "守好粮仓的每一道关口",
+        *_set_at(23,
+                 "今年暑假，县里为十二所山区学校翻新了操场，铺上塑胶跑道，装上篮球架和照明灯。",
+                 "开学第一天，孩子们在新操场上跑了一圈又一圈。校长说，过去一下雨操场就成了泥塘，"
+                 "体育课只能改在教室里上，如今再也不用担心了。",
+                 "县教育局负责人介绍，明年还将为另外八所学校翻新操场，让山里的孩子都能在塑胶跑道"
+                 "上奔跑，在灯光下打球，也让乡村的体育课开得更足更好更加扎实。"),
+        *_set_at(13,
+                 "粮食安全关系着千家万户的生活与国家的大局，是头等大事。",
+                 "今年秋收以来，县粮食局在全县二十个收储库点推行智能测温，粮情变化随时可查。"
+                 "仓库管理员说，过去全靠人工下仓查看，如今手机上就能看到每一仓的温度。"),
+    ]) + "\n"
+    items = articles(page)
+    assert [it.headline for it in items] == ["山区学校用上了新操场", "守好粮仓的每一道关口"]
+    assert items[1].sections == ()
+    assert items[1].body.startswith("粮食安全关系着千家万户的生活与国家的大局，是头等大事。")
