@@ -64,7 +64,7 @@ _NAME = r"[\u4e00-\u9fff·]{1,4}"
 # (县语言文字工作委员会).
 _NOTE_TEXT = r"(?:[^（()）]|[（(][^（()）]{1,20}[）)])"
 # How an author or source note in brackets begins: （作者为…）, （案例来源：…）.
-_NOTE_WORDS = (r"(?:作者|本文作者|本报记者|记者|通讯员|本报评论员|摘编自|来源|综合|执笔|案例来源"
+_NOTE_WORDS = (r"(?:作者|本文作者|本报记者|(?:新华社|人民网|中新社)?记者|通讯员|本报评论员|摘编自|来源|综合|执笔|案例来源"
                r"|参与记者|采访组成员|本版文字)")
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.

@@ -6115,3 +6115,27 @@ def test_first_line_filling_a_narrower_column_below_a_wider_article_is_no_headin
     assert [it.headline for it in items] == ["山区学校用上了新操场", "守好粮仓的每一道关口"]
     assert items[1].sections == ()
     assert items[1].body.startswith("粮食安全关系着千家万户的生活与国家的大局，是头等大事。")
+
+
+def test_agency_reporters_note_wrapped_over_two_lines_closes_the_article_above():
+    # A closing note naming an agency's reporters, broken at the column edge, is the
+    # article's byline, not the headline of the datelined report printed under it.
+    page = (
+        "山里娃的音乐课\n"
+        "　　秋日午后，山坳里的小学传出阵阵歌声。支教老师带着\n"
+        "孩子们排练合唱，准备参加全县的艺术节。\n"
+        "　　“以前没有音乐老师，现在每周有两节音乐课。”校长\n"
+        "说，孩子们越来越开朗了。\n"
+        "　　（新华社记者王一、李二  参与记者：张三、赵四、\n"
+        "钱五、孙六）\n"
+        "\n"
+        "　　新华社北京9月2日电  9月2日，全国中小学美育工作\n"
+        "推进会在北京召开。会议提出，到2027年，每所学校都要\n"
+        "开齐开足艺术课程，让每个孩子掌握一至两项艺术技能。\n"
+    )
+    first, second = articles(page)
+    assert first.headline == "山里娃的音乐课"
+    assert first.byline is not None and "孙六" in first.byline
+    assert first.body.endswith("孩子们越来越开朗了。")
+    assert second.headline is None
+    assert second.body.startswith("新华社北京9月2日电")
