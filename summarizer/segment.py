@@ -64,8 +64,8 @@ _NAME = r"[\u4e00-\u9fff·]{1,4}"
 # (县语言文字工作委员会).
 _NOTE_TEXT = r"(?:[^（()）]|[（(][^（()）]{1,20}[）)])"
 # How an author or source note in brackets begins: （作者为…）, （案例来源：…）.
-_NOTE_WORDS = (r"(?:作者|本文作者|本报记者|(?:新华社|人民网|中新社)?记者|通讯员|本报评论员|摘编自|来源|综合|执笔|案例来源"
-               r"|参与记者|采访组成员|本版文字)")
+_NOTE_WORDS = (r"(?:作者|本文作者|本报记者|(?:新华社|人民网|中新社)?记者|通讯员|本报评论员|摘编自"
+               r"|来源|综合|执笔|案例来源|参与记者|采访组成员|本版文字)")
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
 _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
@@ -1257,6 +1257,8 @@ _LEAD_WEIGHT = 0.15
 _LEFTOVER_RUN = 3  # unassigned block lines in a row that are text, not a missing headline
 _FOREIGN = 0.1  # most a headline may share with its neighbour's paragraphs to keep them apart
 _NAMED = 0.3  # least a headline shares with a paragraph content left headless that it may head
+_RUN_SHARE = 0.3  # least a run of text outside the articles shares with the one it joins
+_ANNOUNCES = re.compile(r"名单|名录|如下|以下")  # words that announce a list printed apart
 # How much more of its words a one-line paragraph closing an article above a content cut
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
@@ -1918,7 +1920,9 @@ def _report_left_out(units: list[_Unit], items: list[Item], given_up: set[str]) 
 def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], above: list[bool],
                  sim: _Similarity) -> list[Item]:
     """Give each run of unassigned block lines to the article whose text shares most with it,
-    before its body when printed above the page's first paragraph, after it otherwise."""
+    before its body when printed above the page's first paragraph, after it otherwise. A
+    run sharing too little with every article (``_RUN_SHARE``: an advertisement, a list
+    printed apart) is an item of its own."""
     arts = [k for k, it in enumerate(items) if it.kind == "article"]
     if not arts:
         return items
@@ -1926,6 +1930,20 @@ def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], abo
     for run in runs:
         text = "\n".join(lines[c] for c in run)
         k = max(arts, key=lambda a: sim.score(text, _grams(out[a].body)))
+        # (A list a paragraph or headline announces, 以下教师获评… / names, is the article's.)
+        announced = _ANNOUNCES.search((out[k].headline or "") + out[k].body.rsplit("\n", 1)[-1])
+        if sim.score(text, _grams(out[k].body)) < _RUN_SHARE and not announced:
+            log.warning("%d lines of text outside the articles (%r ...) share too little with "
+                        "any of them; kept as an item of their own", len(run), lines[run[0]])
+            # (Up to three of its lines in the headline block above the page's text, over
+            # the rest below it, are its headline.)
+            top = [lines[c] for c in run if above[c]]
+            rest = [lines[c] for c in run if not above[c]]
+            titled = bool(top and rest and len(top) <= 3)
+            out.append(Item(id=str(len(out) + 1), kind="article",
+                            headline="".join(top) if titled else None,
+                            body="\n".join(rest if titled else top + rest)))
+            continue
         log.warning("%d lines of text outside the articles (%r ...) joined article %s",
                     len(run), lines[run[0]], out[k].id)
         body = f"{text}\n{out[k].body}" if above[run[0]] else f"{out[k].body}\n{text}"

@@ -6139,3 +6139,36 @@ def test_agency_reporters_note_wrapped_over_two_lines_closes_the_article_above()
     assert first.body.endswith("孩子们越来越开朗了。")
     assert second.headline is None
     assert second.body.startswith("新华社北京9月2日电")
+
+
+def test_advertisement_sharing_no_words_with_the_articles_is_an_item_of_its_own():
+    # Unpunctuated lines at the foot of the page that no article wants, and that share
+    # nothing with any article, are an advertisement: kept whole, apart, under its line in
+    # the headline block.
+    page = (
+        "山区学校用上了新操场\n"
+        "粮仓智能测温全覆盖\n"
+        "青禾快运 送货到村\n"
+        "　　本报讯 今年暑假，县里为十二所山区学校翻新了操\n"
+        "场，铺上塑胶跑道，装上篮球架和照明灯。开学第一天，\n"
+        "孩子们在新操场上跑了一圈又一圈。\n"
+        "　　校长说，过去一下雨操场就成了泥塘，体育课只能改\n"
+        "在教室里上，如今再也不用担心了。\n"
+        "　　（记者 王林）\n"
+        "　　本报讯 今年秋收以来，县粮食局在全县二十个收储\n"
+        "库点推行智能测温，粮情变化随时可查。\n"
+        "　　仓库管理员说，过去全靠人工下仓查看，如今手机上\n"
+        "就能看到每一仓的温度，一有异常马上处理。\n"
+        "　　（记者 李红）\n"
+        "青禾快运\n"
+        "城乡一张网\n"
+        "当日达 次日达\n"
+        "全国服务热线\n"
+        "400-800-1234\n"
+    )
+    school, grain, advert = articles(page)
+    assert (school.headline, grain.headline, advert.headline) == (
+        "山区学校用上了新操场", "粮仓智能测温全覆盖", "青禾快运送货到村")
+    assert grain.body.endswith("一有异常马上处理。")
+    assert advert.body.split("\n") == [
+        "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234"]
