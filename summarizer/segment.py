@@ -1890,7 +1890,7 @@ def segment_text(text: str, source: str = "<text>") -> Page:
                                        str(len(items) + 1), titles))
     if kept_runs:
         items = _attach_runs(items, kept_runs, [cands[c].lines[0] for c in range(block_cands)],
-                             [block[c] < stream[0] for c in range(block_cands)], sim)
+                             block[:block_cands], stream[0], parts, units, sim)
     if lay.staff:
         head, *rest = lay.staff
         if not _STAFF_HEAD.match(units[head].text):  # (the mailbox opens a box without one)
@@ -1903,30 +1903,37 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     return Page(source=source, items=tuple(items))
 
 
+def _held_words(items: list[Item]) -> str:
+    """The characters and digits of every part of every item, run together."""
+    return "".join(_words("".join(filter(None, (it.kicker, it.headline, it.subheadline,
+                                                it.byline, *it.sections, it.body))))
+                   for it in items)
+
+
 def _report_left_out(units: list[_Unit], items: list[Item], given_up: set[str]) -> None:
     """Log every line of the page no item holds, so that none is dropped unnoticed (block
     headlines no article took were logged where they were given up: ``given_up``). Such
     lines are left out rather than added to a neighbour: on the benchmark pages they are
     mostly an advertisement's source line, and the item above is seldom theirs."""
-    held = "".join(_words("".join(filter(None, (it.kicker, it.headline, it.subheadline,
-                                                it.byline, *it.sections, it.body))))
-                   for it in items)
+    held = _held_words(items)
     for u in units:
         words = _words(u.text)
         if words and u.text not in given_up and words not in held:
             log.warning("line %r fits no item on the page; left out", u.text)
 
 
-def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], above: list[bool],
+def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], at: list[int],
+                 first_para: int, parts: frozenset[int], units: list[_Unit],
                  sim: _Similarity) -> list[Item]:
-    """Give each run of unassigned block lines to the article whose text shares most with it,
-    before its body when printed above the page's first paragraph, after it otherwise. A
-    run sharing too little with every article (``_RUN_SHARE``: an advertisement, a list
-    printed apart) is an item of its own."""
+    """Give each run of unassigned block lines (``at``: their units) to the article whose
+    text shares most with it, before its body when printed above the page's first paragraph
+    (unit ``first_para``), after it otherwise. A run sharing too little with every article
+    (``_RUN_SHARE``: an advertisement, a list printed apart) is an item of its own."""
     arts = [k for k, it in enumerate(items) if it.kind == "article"]
     if not arts:
         return items
     out = list(items)
+    above = [i < first_para for i in at]
     for run in runs:
         text = "\n".join(lines[c] for c in run)
         k = max(arts, key=lambda a: sim.score(text, _grams(out[a].body)))
@@ -1935,20 +1942,38 @@ def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], abo
         if sim.score(text, _grams(out[k].body)) < _RUN_SHARE and not announced:
             log.warning("%d lines of text outside the articles (%r ...) share too little with "
                         "any of them; kept as an item of their own", len(run), lines[run[0]])
-            # (Up to three of its lines in the headline block above the page's text, over
-            # the rest below it, are its headline.)
-            top = [lines[c] for c in run if above[c]]
-            rest = [lines[c] for c in run if not above[c]]
-            titled = bool(top and rest and len(top) <= 3)
-            out.append(Item(id=str(len(out) + 1), kind="article",
-                            headline="".join(top) if titled else None,
-                            body="\n".join(rest if titled else top + rest)))
+            out.append(_run_item(run, lines, at, above, parts, units, str(len(out) + 1),
+                                 _held_words(out)))
             continue
         log.warning("%d lines of text outside the articles (%r ...) joined article %s",
                     len(run), lines[run[0]], out[k].id)
         body = f"{text}\n{out[k].body}" if above[run[0]] else f"{out[k].body}\n{text}"
         out[k] = replace(out[k], body=body)
     return out
+
+
+def _run_item(run: list[int], lines: list[str], at: list[int], above: list[bool],
+              parts: frozenset[int], units: list[_Unit], ident: str, held: str) -> Item:
+    """A run of block lines that is an item of its own. Up to three lines that open it and
+    stand apart from the rest (in the headline block above the page's text, or set
+    differently) are its headline; lines between its own that no item holds are its (a
+    source line, 数据来源：…, as its byline)."""
+    split = next((x for x in range(1, len(run))
+                  if above[run[x]] != above[run[0]] or run[x] in parts), 0)
+    head = run[:split] if split <= 3 else []
+    own = {at[c]: lines[c] for c in run[len(head):]}
+    body: list[str] = []
+    byline = None
+    for i in range(at[run[len(head)]], at[run[-1]] + 1):
+        if i in own:
+            body.append(own[i])
+        elif (words := _words(units[i].text)) and words not in held:
+            if byline is None and _SOURCES.match(units[i].text):
+                byline = units[i].text
+            else:
+                body.append(units[i].text)
+    return Item(id=ident, kind="article", headline="".join(lines[c] for c in head) or None,
+                byline=byline, body="\n".join(body))
 
 
 def _without_paragraphs(units: list[_Unit]) -> tuple[Item, ...]:

@@ -6165,10 +6165,13 @@ def test_advertisement_sharing_no_words_with_the_articles_is_an_item_of_its_own(
         "当日达 次日达\n"
         "全国服务热线\n"
         "400-800-1234\n"
+        "数据来源：青禾快运有限公司\n"
+        "青禾快运 送到心里\n"
     )
     school, grain, advert = articles(page)
     assert (school.headline, grain.headline, advert.headline) == (
         "山区学校用上了新操场", "粮仓智能测温全覆盖", "青禾快运送货到村")
     assert grain.body.endswith("一有异常马上处理。")
     assert advert.body.split("\n") == [
-        "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234"]
+        "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234", "青禾快运送到心里"]
+    assert advert.byline == "数据来源：青禾快运有限公司"
