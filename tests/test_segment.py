@@ -6173,5 +6173,6 @@ def test_advertisement_sharing_no_words_with_the_articles_is_an_item_of_its_own(
         "山区学校用上了新操场", "粮仓智能测温全覆盖", "青禾快运送货到村")
     assert grain.body.endswith("一有异常马上处理。")
     assert advert.body.split("\n") == [
-        "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234", "青禾快运送到心里"]
+        "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234",
+        "青禾快运送到心里"]
     assert advert.byline == "数据来源：青禾快运有限公司"
