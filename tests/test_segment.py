@@ -6176,3 +6176,28 @@ def test_advertisement_sharing_no_words_with_the_articles_is_an_item_of_its_own(
         "青禾快运", "城乡一张网", "当日达次日达", "全国服务热线", "400-800-1234",
         "青禾快运送到心里"]
     assert advert.byline == "数据来源：青禾快运有限公司"
+
+
+def test_headline_ending_in_an_exclamation_inside_the_top_block_is_no_first_paragraph():
+    # The block's first headline ends in an exclamation mark, the first sentence end on
+    # the page; the unpunctuated headline lines under it show it opens no text.
+    page = (
+        "新一代收割机田间测试完成\n"
+        "每小时收割二十亩，测试成功！\n"
+        "山区学校用上了新操场\n"
+        "粮仓智能测温全覆盖\n"
+        "　　本报讯 今年暑假，县里为十二所山区学校翻新了操\n"
+        "场，铺上塑胶跑道，装上篮球架和照明灯。\n"
+        "　　（记者 王林）\n"
+        "　　本报讯 县农机站日前在青山镇组织新一代收割机田\n"
+        "间测试，每小时收割小麦二十亩，测试成功。\n"
+        "　　（记者 赵明）\n"
+        "　　本报讯 今年秋收以来，县粮食局在全县二十个收储\n"
+        "库点推行智能测温，粮情变化随时可查。\n"
+        "　　（记者 李红）\n"
+    )
+    items = articles(page)
+    assert [it.headline for it in items] == [
+        "山区学校用上了新操场", "新一代收割机田间测试完成每小时收割二十亩，测试成功！",
+        "粮仓智能测温全覆盖"]
+    assert items[0].body.startswith("本报讯今年暑假，")
