@@ -620,9 +620,15 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             and _recurs(so_far, _column_run(present, cols, idx))
             and not _word_across(so_far, ln.text))
         heads_above = heads_above + 1 if same_width else 0
+        # On a page that sets in its paragraphs, an unpunctuated line under a sentence end and
+        # over a set-in line would end a paragraph without a final mark: a heading that
+        # happens to fill the column (既要某某，也要某某 / 　　the article's first line).
+        lone = (indented_page and bool(buf) and _ends_terminal(buf[-1].text) and not ln.indent
+                and idx + 1 < len(present) and present[idx + 1].indent
+                and not re.search(r"[。！？；：:…”’）)]$", ln.text))
         if buf and not carried and (
                 in_block or same_width or note_closed or tagged or quoted or timed or under_kicker
-                or under_head or not (
+                or under_head or lone or not (
                     dateline or open_note or photo_lead
                     or _continues(buf[-1], ln, cols[idx - 1], indented_page, cols[idx],
                                   flush_left, above))):

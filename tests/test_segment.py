@@ -6201,3 +6201,26 @@ def test_headline_ending_in_an_exclamation_inside_the_top_block_is_no_first_para
         "山区学校用上了新操场", "新一代收割机田间测试完成每小时收割二十亩，测试成功！",
         "粮仓智能测温全覆盖"]
     assert items[0].body.startswith("本报讯今年暑假，")
+
+
+def test_unpunctuated_full_line_between_a_sentence_end_and_a_set_in_line_is_a_heading():
+    # On a page that sets in each paragraph's first line, a heading fills the column exactly
+    # under the last sentence of the text above; the set-in line under it shows it ends no
+    # paragraph (it has no final mark), so it is a heading, not that paragraph's last line.
+    page = (
+        "　　本报讯 今年暑假，县里为十二所山区\n"
+        "学校翻新了操场，铺上塑胶跑道，装上篮\n"
+        "球架和照明灯，孩子们再也不怕下雨天。\n"
+        "　　县教育局负责人介绍，明年还将为另\n"
+        "外八所学校翻新操场，让山里的孩子都能\n"
+        "在塑胶跑道上奔跑，在灯光下尽情打球。\n"
+        "既要守好耕地红线，也要建好高标准田\n"
+        "　　耕地是粮食生产的命根子。\n"
+        "　　守好耕地红线，建好高标准农田，粮\n"
+        "食生产才有底气。今年全县新建高标准农\n"
+        "田三万亩，耕地质量稳步提升。\n"
+    )
+    heading = "既要守好耕地红线，也要建好高标准田"
+    items = articles(page)
+    assert not any(heading[:8] in it.body for it in items)
+    assert any(heading in (it.headline, *it.sections) for it in items)
