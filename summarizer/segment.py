@@ -1655,6 +1655,8 @@ def _staff_box(units: list[_Unit]) -> list[int]:
         text = re.sub(r"\s", "", units[i].text)
         if i != head and units[i].kind in ("byline", "credit", "short") and (
                 _STAFF_LINE.match(text)
+                # the next page's editors, where the box serves two (五版责编… / 六版责编…)
+                or (box[-1] == i - 1 and i - 1 == head and bool(_STAFF_HEAD.match(text)))
                 # a remark in brackets under a staff line (（投稿请写明栏目）), or the rest
                 # of its names
                 or (box[-1] == i - 1 and (i - 1 != head or mailbox)
@@ -1904,12 +1906,14 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         items = _attach_runs(items, kept_runs, [cands[c].lines[0] for c in range(block_cands)],
                              block[:block_cands], stream[0], parts, units, sim)
     if lay.staff:
-        head, *rest = lay.staff
-        if not _STAFF_HEAD.match(units[head].text):  # (the mailbox opens a box without one)
-            head, rest = None, lay.staff
+        # The editors' lines open the box, one per page where it serves two (五版责编：… /
+        # 六版责编：…); the mailbox opens a box without one.
+        heads = list(itertools.takewhile(lambda i: bool(_STAFF_HEAD.match(units[i].text)),
+                                         lay.staff))
         items.append(Item(id=str(len(items) + 1), kind="article",
-                          headline=units[head].text if head is not None else None,
-                          body="\n".join(_unspace(units[i].text) for i in rest)))
+                          headline=" ".join(units[i].text for i in heads) or None,
+                          body="\n".join(_unspace(units[i].text)
+                                          for i in lay.staff[len(heads):])))
     _report_left_out(units, items, {cands[c].lines[0] for c in range(block_cands)
                                     if c not in owner})
     return Page(source=source, items=tuple(items))

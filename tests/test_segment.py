@@ -6224,3 +6224,18 @@ def test_unpunctuated_full_line_between_a_sentence_end_and_a_set_in_line_is_a_he
     items = articles(page)
     assert not any(heading[:8] in it.body for it in items)
     assert any(heading in (it.headline, *it.sections) for it in items)
+
+
+def test_staff_box_serving_two_pages_is_headed_by_both_editors_lines():
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "五版责编：张三 李四\n"
+        "六版责编：王五 赵六\n"
+        "版式设计：孙七\n"
+    )
+    box = segment_text(page).items[-1]
+    assert box.headline is not None
+    assert box.headline.replace(" ", "") == "五版责编：张三李四六版责编：王五赵六"
+    assert box.body.replace(" ", "") == "版式设计：孙七"
