@@ -618,7 +618,9 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
             and so_far.count("“") == so_far.count("”")  # (a quotation the edge broke)
             and (heads_above == 1 or moved)
             and _recurs(so_far, _column_run(present, cols, idx))
-            and not _word_across(so_far, ln.text))
+            and not _word_across(so_far, ln.text)
+            # (a sentence ending a few characters into the next line began on this one)
+            and not re.match(r"[^，。！？；：]{1,4}[。！？；]", ln.text))
         heads_above = heads_above + 1 if same_width else 0
         # On a page that sets in its paragraphs, an unpunctuated line under a sentence end and
         # over a set-in line would end a paragraph without a final mark: a heading that

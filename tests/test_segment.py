@@ -6239,3 +6239,24 @@ def test_staff_box_serving_two_pages_is_headed_by_both_editors_lines():
     assert box.headline is not None
     assert box.headline.replace(" ", "") == "五版责编：张三李四六版责编：王五赵六"
     assert box.body.replace(" ", "") == "版式设计：孙七"
+
+
+def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
+    # The second article's first line fills its column, narrower or wider than the one
+    # above, and its words recur below, as a headline's would; but the sentence it opens
+    # ends two characters into the next line, so the line is the paragraph's.
+    page = "\n".join([
+        "县图书馆新馆开放",
+        "打造西部物流新枢纽",
+        *_set_at(13,
+                 "县图书馆新馆昨日起向市民开放，馆内藏书十二万册，设有少儿阅览区和自习区。"),
+        *_set_at(20,
+                 "打造西部物流新枢纽是江南县推进发展的重要内容。近年来，江南县依托铁路和港口，加快"
+                 "打造西部物流新枢纽，开行班列一千多列。",
+                 "县里负责人说，推进发展离不开物流，西部物流新枢纽建起来了，江南县的产品就能更快"
+                 "走向全国。"),
+    ]) + "\n"
+    hub = articles(page)[-1]
+    assert hub.headline == "打造西部物流新枢纽"
+    assert hub.sections == ()
+    assert hub.body.startswith("打造西部物流新枢纽是江南县推进发展的重要内容。")
