@@ -1974,22 +1974,24 @@ def _run_item(run: list[int], lines: list[str], at: list[int], above: list[bool]
               parts: frozenset[int], units: list[_Unit], ident: str, held: str) -> Item:
     """A run of block lines that is an item of its own. Up to three lines that open it and
     stand apart from the rest (in the headline block above the page's text, or set
-    differently) are its headline; lines between its own that no item holds are its (a
-    source line, 数据来源：…, as its byline)."""
+    differently) are its headline; lines no item holds between two of its own in one block
+    are its too (a source line, 数据来源：…, as its byline)."""
     split = next((x for x in range(1, len(run))
                   if above[run[x]] != above[run[0]] or run[x] in parts), 0)
     head = run[:split] if split <= 3 else []
-    own = {at[c]: lines[c] for c in run[len(head):]}
+    rest = run[len(head):]
     body: list[str] = []
     byline = None
-    for i in range(at[run[len(head)]], at[run[-1]] + 1):
-        if i in own:
-            body.append(own[i])
-        elif (words := _words(units[i].text)) and words not in held:
-            if byline is None and _SOURCES.match(units[i].text):
-                byline = units[i].text
-            else:
-                body.append(units[i].text)
+    for k, c in enumerate(rest):
+        body.append(lines[c])
+        if k + 1 == len(rest) or above[c] != above[rest[k + 1]]:
+            continue
+        for i in range(at[c] + 1, at[rest[k + 1]]):
+            if (words := _words(units[i].text)) and words not in held:
+                if byline is None and _SOURCES.match(units[i].text):
+                    byline = units[i].text
+                else:
+                    body.append(units[i].text)
     return Item(id=ident, kind="article", headline="".join(lines[c] for c in head) or None,
                 byline=byline, body="\n".join(body))
 
