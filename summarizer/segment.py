@@ -115,6 +115,13 @@ _HEADING_WORDS = re.compile(
 # such lines on its own terms.)
 _SPEAKER_KICKER = re.compile(r"(?!对话人|各位|尊敬的|亲爱的|同志们|朋友们|女士们|先生们)"
                              r"[^，。！？；：:“”]{1,11}[^，。！？；：:“”调出说道示为到写问答][：:]")
+# A speaker's title and name on a line of their own (某省某厅厅长  某某), under the title of
+# the piece they signed; no report of a meeting (某某会见某国部长某某), nor an interview's
+# subheadline (——访某部部长某某).
+_SPEAKER_LINE = re.compile(
+    r"^(?!.*(?:会见|会谈|通电话|致电|出席|看望|调研|主持|慰问|访))[^，。！？；：“”—]{2,40}"
+    r"(?:部长|书记|社长|院长|主任|会长|主席|教授|局长|厅长|市长|县长|校长|理事长|秘书长|总经理"
+    r"|董事长|研究员|委员|常委)[\u4e00-\u9fff·]{2,4}$")
 _SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
 # Staff lines that list people, and the names such a line carries on with when it wraps.
 _STAFF_PEOPLE = re.compile(
@@ -2715,14 +2722,33 @@ def _byline_owner(units: list[_Unit], j: int) -> str | None:
     return "previous"
 
 
+def _first_piece(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split a symposium's heading lines (its headline, then its first piece's title and
+    speaker, 某某 / 某省某厅厅长  某某) into the headline's lines and the two lines that open
+    the body as sections, as the later pieces' titles and speakers do. Lines the column edge
+    broke (a word or a quotation running across) are joined first."""
+    k = next((k for k in range(2, len(lines)) if _SPEAKER_LINE.search(lines[k])), None)
+    if k is None:
+        return lines, []
+    start = k
+    while start > 2 and _word_across(lines[start - 1], lines[start]):
+        start -= 1
+    title = start - 1
+    while title > 1 and (lines[title - 1].count("“") > lines[title - 1].count("”")
+                         or _word_across(lines[title - 1], lines[title])):
+        title -= 1
+    return lines[:title], ["".join(lines[title:start]), "".join(lines[start:])]
+
+
 def _article_item(
     units: list[_Unit], stream: list[int], seg: _Segment, head_lines: list[str],
     inline_runs: dict[int, list[int]], consumed: set[int | None], ident: str,
     titles: list[str] | None = None,
 ) -> Item:
+    head_lines, opening = _first_piece(head_lines)
     kicker, headline, sub = _split_roles(head_lines)
     bylines: list[str] = []
-    sections: list[str] = list(titles or [])
+    sections: list[str] = opening + list(titles or [])
     paras: list[str] = []
     first_u, last_u = stream[seg.units[0]], stream[seg.units[-1]]
     nxt = next((i for i in range(last_u + 1, len(units)) if units[i].kind in ("para", "caption")),

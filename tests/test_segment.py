@@ -6260,3 +6260,35 @@ def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_h
     assert hub.headline == "打造西部物流新枢纽"
     assert hub.sections == ()
     assert hub.body.startswith("打造西部物流新枢纽是江南县推进发展的重要内容。")
+
+
+def test_symposium_headline_keeps_its_first_pieces_title_and_speaker_out_of_it():
+    # A symposium page: the headline, then each piece's title and its speaker's title and
+    # name. The first piece's title and speaker, right under the headline (the column edge
+    # broke the title inside a quotation), open the body as sections, as the later pieces'
+    # do.
+    page = (
+        "乡村学校振兴之路怎么走\n"
+        "让每所乡村学校都“强起\n"
+        "来”\n"
+        "江南省教育厅厅长  王一\n"
+        "　　乡村学校振兴之路怎么走？今\n"
+        "年江南省教育厅牵头新建改建乡村\n"
+        "学校三百所，补充乡村教师五千名。\n"
+        "　　下一步，我们将继续加大投入，\n"
+        "让每所乡村学校都强起来。\n"
+        "把好教师留在乡村\n"
+        "江南师范大学校长  李二\n"
+        "　　好教师是好学校的根本。学校\n"
+        "今年定向培养乡村教师八百名，毕\n"
+        "业后全部回到乡村学校任教。\n"
+        "让乡村课堂连上云端\n"
+        "青山县教育局局长  赵三\n"
+        "　　全县乡村学校都接入了专递课\n"
+        "堂，城里名师的课，山里孩子同步\n"
+        "上。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村学校振兴之路怎么走"
+    assert item.sections[:2] == ("让每所乡村学校都“强起来”", "江南省教育厅厅长王一")
+    assert item.body.startswith("乡村学校振兴之路怎么走？")
