@@ -1961,10 +1961,11 @@ def _attach_runs(items: list[Item], runs: list[list[int]], lines: list[str], at:
     above = [i < first_para for i in at]
     for run in runs:
         text = "\n".join(lines[c] for c in run)
-        k = max(arts, key=lambda a: sim.score(text, _grams(out[a].body)))
+        shares = {a: sim.score(text, _grams(out[a].body)) for a in arts}
+        k = max(arts, key=shares.__getitem__)
         # (A list a paragraph or headline announces, 以下教师获评… / names, is the article's.)
         announced = _ANNOUNCES.search((out[k].headline or "") + out[k].body.rsplit("\n", 1)[-1])
-        if sim.score(text, _grams(out[k].body)) < _RUN_SHARE and not announced:
+        if shares[k] < _RUN_SHARE and not announced:
             log.warning("%d lines of text outside the articles (%r ...) share too little with "
                         "any of them; kept as an item of their own", len(run), lines[run[0]])
             out.append(_run_item(run, lines, at, above, parts, units, str(len(out) + 1),
@@ -2737,7 +2738,8 @@ def _first_piece(lines: list[str]) -> tuple[list[str], list[str]]:
     while title > 1 and (lines[title - 1].count("“") > lines[title - 1].count("”")
                          or _word_across(lines[title - 1], lines[title])):
         title -= 1
-    return lines[:title], ["".join(lines[title:start]), "".join(lines[start:])]
+    return lines[:title], ["".join(lines[title:start]), "".join(lines[start:k + 1]),
+                           *lines[k + 1:]]
 
 
 def _article_item(
