@@ -2367,10 +2367,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
                 or any(units[stream[r]].opener for r in range(q + 1, p))):
             continue
         parts = head_at[q].lines
+        if len(parts) != 2 or any("——" in x or _column_name(x) for x in parts):
+            continue
         end = min([a for a in head_at if a > p] + [n, p + 6])
         above, below = (set().union(*grams[a:b]) for a, b in ((q, p), (p, end)))
-        if len(parts) == 2 and not any("——" in x or _column_name(x) for x in parts) and (
-                sim.score(parts[1], below) >= 0.25 + sim.score(parts[1], above)
+        if (sim.score(parts[1], below) >= 0.25 + sim.score(parts[1], above)
                 and sim.score(parts[0], above) > sim.score(parts[0], below)):
             led[p] = True
     for p in range(n):
