@@ -709,7 +709,7 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         and ln.text.endswith("”") and not ln.indent) and not (
         _SPEAKER_KICKER.fullmatch(ln.text) and i + 1 < n and not _ends_terminal(lines[i + 1].text)
         and not re.search(r"[，。；]", lines[i + 1].text))]
-    # (So is an exclamation opening the page over more unpunctuated lines: 试验成功！ / the
+    # (So is an exclamation opening the page over more unpunctuated lines: 某某测试成功！ / the
     # next headline. Under the page's last paragraph such lines are a bottom block.)
     while len(ends) > 1 and lines[ends[0]].text.endswith(("！", "!")) and all(
             ends[0] + d < n and not re.search(r"[，。！？；：、,.!?;:]", lines[ends[0] + d].text)
@@ -1044,7 +1044,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # and below it and not set in, is a heading over a one-line paragraph: 把某事办好 /
         # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
         # sentence's). So is one filling a narrower column below, unless a word runs on
-        # into the next line (…经济社会发 / 展全局，…。). A few characters are the end of a
+        # into the next line (…千家万户的生 / 活与国家的大局，…。). A few characters are the end of a
         # sentence the edge broke: 办公室副 / 主任。)
         # (Such a heading is settled here: further down, its comma would read as a sentence
         # the column edge broke.)
