@@ -1044,8 +1044,8 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
         # and below it and not set in, is a heading over a one-line paragraph: 把某事办好 /
         # 书声琅琅，笑语盈盈。 or 多措并举，助力某事 / 某某。 (a comma further in is a wrapped
         # sentence's). So is one filling a narrower column below, unless a word runs on
-        # into the next line (…千家万户的生 / 活与国家的大局，…。). A few characters are the end of a
-        # sentence the edge broke: 办公室副 / 主任。)
+        # into the next line (…千家万户的生 / 活与国家的大局，…。). A few characters are the
+        # end of a sentence the edge broke: 办公室副 / 主任。)
         # (Such a heading is settled here: further down, its comma would read as a sentence
         # the column edge broke.)
         if (_ends_terminal(cur.text) and prev.width >= 16 and cur.width <= prev.width + 4
