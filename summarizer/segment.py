@@ -1660,12 +1660,14 @@ def _staff_box(units: list[_Unit]) -> list[int]:
     if head is None:
         return []
     box = [head]
+    # the next page's editors, where the box serves two (五版责编… / 六版责编…)
+    if head + 1 < len(units) and units[head + 1].kind == "byline" and _STAFF_HEAD.match(
+            units[head + 1].text):
+        box.append(head + 1)
     for i in range(last + 1, len(units)):
         text = re.sub(r"\s", "", units[i].text)
-        if i != head and units[i].kind in ("byline", "credit", "short") and (
+        if i not in box[:2] and units[i].kind in ("byline", "credit", "short") and (
                 _STAFF_LINE.match(text)
-                # the next page's editors, where the box serves two (五版责编… / 六版责编…)
-                or (box[-1] == i - 1 and i - 1 == head and bool(_STAFF_HEAD.match(text)))
                 # a remark in brackets under a staff line (（投稿请写明栏目）), or the rest
                 # of its names
                 or (box[-1] == i - 1 and (i - 1 != head or mailbox)

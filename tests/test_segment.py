@@ -6241,6 +6241,30 @@ def test_staff_box_serving_two_pages_is_headed_by_both_editors_lines():
     assert box.body.replace(" ", "") == "版式设计：孙七"
 
 
+def test_staff_box_for_two_pages_set_among_the_top_headlines_keeps_both_editors_lines():
+    # The editors' lines stand in the headline block at the top, each name wrapped onto a
+    # line of its own; the staff lines themselves come last.
+    page = (
+        "乡村学校少年宫开放\n"
+        "　　五版责编：张三\n"
+        "　　李四\n"
+        "　　王\n"
+        "　　五\n"
+        "　　六版责编：赵六\n"
+        "　　孙七\n"
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "版式设计：周八\n"
+    )
+    items = segment_text(page).items
+    assert [it.headline for it in items][0] == "乡村学校少年宫开放"
+    box = items[-1]
+    assert box.headline is not None
+    assert box.headline.replace(" ", "") == "五版责编：张三李四王五六版责编：赵六孙七"
+    assert box.body.replace(" ", "") == "版式设计：周八"
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
