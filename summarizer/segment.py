@@ -1283,6 +1283,7 @@ _ANNOUNCES = re.compile(r"名单|名录|如下|以下")  # words that announce a
 # How much more of its words a one-line paragraph closing an article above a content cut
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
+_SECOND_REPORT = 0.1  # least a repeated dateline's report shares with the headline above
 _SAME_OPENING = 12  # characters after a repeated dateline that make two reports one article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
 # Titles of a page's notices to its readers (a call for contributions, a note on where to
@@ -2336,12 +2337,21 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     # indents) and the bullet is a paragraph or two further up. So does one right below a
     # letter's closing dateline (for the same place and day), which ends no article either.
     # Where headlines stand over their articles, a dateline repeated word for word with no
-    # heading or byline above it is the second report of one article (某领导分别会见…).
+    # heading or byline above it is the second report of one article (某领导分别会见…) when
+    # it shares something with the headline above.
     # Under a headline block, where reports of one day from one agency follow each other, so
     # is one that also repeats the first words of the report before (某领导某日在某地会见).
     inline_page = sum(c.at is None for c in cands) < 2
     letter = [p > 0 and units[stream[p]].opener and _reports_on_letter(units, stream, p)
               for p in range(n)]
+
+    def follows_head(p: int) -> bool:
+        # (A report of the same agency and day printed with no headline of its own shares
+        # nothing with the headline above; a second meeting shares its names and verbs.)
+        k = max((k for k, c in enumerate(cands) if c.at is not None and c.at < p),
+                key=lambda k: cands[k].at, default=None)
+        return k is None or emit[p][k] >= _SECOND_REPORT
+
     dateline = ""
     opened = ""
     led = []
@@ -2352,7 +2362,8 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
              and not _ends_terminal(texts[p - 1]))
             or letter[p]
             or (opening is not None and opening.group(0) == dateline
-                and (inline_page or len(os.path.commonprefix([texts[p], opened]))
+                and ((inline_page and follows_head(p))
+                     or len(os.path.commonprefix([texts[p], opened]))
                      >= opening.end() + _SAME_OPENING)
                 and not _between(units, stream, p) and not units[stream[p - 1]].tail_byline)))
         if opening:

@@ -3471,6 +3471,30 @@ def test_repeated_dateline_without_a_heading_above_it_is_a_second_report_of_one_
     assert canal.headline == "村里修起新水渠"
 
 
+def test_repeated_dateline_sharing_nothing_with_the_headline_above_opens_a_headless_report():
+    # The same agency and day, but the second report is about something else and has no
+    # headline of its own on the page: it is an article of its own.
+    page = (
+        "村里修起新水渠\n"
+        "　　本报讯  村里新修的水渠昨日通水，三\n"
+        "百亩农田用上了自流灌溉。\n"
+        "县政协召开常委会议协商乡村教育\n"
+        "　　本报河东5月9日电  县政协常委会议9日\n"
+        "召开，围绕乡村教育协商议政。常委们建议\n"
+        "加大乡村学校投入，稳定乡村教师队伍。\n"
+        "　　会议由县政协主席主持。\n"
+        "　　本报河东5月9日电  9日，副县长周明\n"
+        "在县城会见远道而来的南山茶商代表团。\n"
+        "　　周明表示，欢迎茶商来县里投资兴业，\n"
+        "共享发展机遇。\n"
+    )
+    _, council, visit = articles(page)
+    assert council.headline == "县政协召开常委会议协商乡村教育"
+    assert council.body.endswith("会议由县政协主席主持。")
+    assert visit.headline is None
+    assert visit.body.startswith("本报河东5月9日电")
+
+
 def test_heading_over_a_one_line_opening_goes_with_the_column_that_follows():
     page = (
         "县里新建三座污水处理站\n"
