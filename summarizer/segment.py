@@ -69,6 +69,8 @@ _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|(?:新华社|人民网|中�
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
 _CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、]{1,7}版[）)]$"
+# (One to the full text of a speech, （讲话全文见第二版）, may stand inside the report on it.)
+_FULL_TEXT = re.compile(r"[（(][^（）()]{0,20}全文见第[一二三四五六七八九十\d、]{1,7}版[）)]$")
 # A line naming who speaks in the paragraphs under it (某某代表、某大学校长某某：).
 _SPEAKER = re.compile(r"[^。！？；：:“”]{4,60}[：:]")
 # A note that the full text of a letter or speech is printed elsewhere (（回信全文另发）)
@@ -1283,6 +1285,7 @@ _ANNOUNCES = re.compile(r"名单|名录|如下|以下")  # words that announce a
 # How much more of its words a one-line paragraph closing an article above a content cut
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
+_RESUMED = 0.15  # least the text under a full-text pointer shares with the text above it
 _SECOND_REPORT = 0.1  # least a repeated dateline's report shares with the headline above
 _SAME_OPENING = 12  # characters after a repeated dateline that make two reports one article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
@@ -2429,12 +2432,19 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
     # Statements collected in one article (某某代表、某职务某某： / its text / （本报记者某某
     # 采访整理）) each close with the reporter's write-up credit; the next speaker's name
     # under one goes on with the article.
+    # A pointer to a speech's full text (（讲话全文见第二版）) closes the paragraph reporting
+    # the speech; the report goes on below when the paragraphs there talk of the same things.
+    resumed = [p > 0 and bool(_FULL_TEXT.match(_unspace(_end_byline(units, stream, p) or "")))
+               and sim.share(set().union(*bigrams[p:p + 2]),
+                             set().union(*bigrams[max(0, p - 3):p])) >= _RESUMED
+               for p in range(n)]
     collected = [p > 0 and bool(_SPEAKER.fullmatch(texts[p]))
                  and "采访整理" in (_end_byline(units, stream, p) or "") for p in range(n)]
     structural = [
         p > 0 and (
             (units[stream[p]].opener and not led[p])
-            or (_after_byline(units, stream, p) and not letter[p] and not collected[p])
+            or (_after_byline(units, stream, p) and not letter[p] and not collected[p]
+                and not resumed[p])
             or (any(_label_core(u.text) in _OPENING_BOXES for u in _between(units, stream, p))
                 # (an editor's note, signed ——编者, may stand above the box)
                 and not _SIGNATURE.fullmatch(units[stream[p - 1]].text)))
@@ -2772,6 +2782,14 @@ def _article_item(
     prv = next((i for i in range(first_u - 1, -1, -1) if units[i].kind in ("para", "caption")), -1)
     bylines.extend(_clean_byline(units[j].text) for j in range(prv + 1, first_u)
                    if _byline_owner(units, j) == "next")
+
+    def note(j: int) -> None:
+        # (A pointer to another page is text of the article, not a byline: it names no one.)
+        if re.match(_CROSS_REF, _unspace(units[j].text)):
+            paras.append(_unspace(units[j].text))
+        else:
+            bylines.append(_clean_byline(units[j].text))
+
     for p in seg.units:
         ui = stream[p]
         if p in inline_runs and p not in consumed:
@@ -2782,17 +2800,15 @@ def _article_item(
             heading = set(_heading_part(units, inline_runs[p]))
             sections.extend(units[j].text for j in inline_runs[p] if j not in heading)
         if p != seg.units[0]:
-            bylines.extend(_clean_byline(units[j].text) for j in range(stream[p - 1] + 1, ui)
-                           if _byline_owner(units, j) in ("next", "previous"))
+            for j in range(stream[p - 1] + 1, ui):
+                if _byline_owner(units, j) in ("next", "previous"):
+                    note(j)
         paras.append(units[ui].text)
         if units[ui].tail_byline:
             bylines.append(units[ui].tail_byline)
     for j in range(last_u + 1, nxt):
         if _byline_owner(units, j) == "previous":
-            if re.match(_CROSS_REF, _unspace(units[j].text)):
-                paras.append(_unspace(units[j].text))
-            else:
-                bylines.append(_clean_byline(units[j].text))
+            note(j)
     return Item(
         id=ident, kind="article", body="\n".join(paras), headline=headline, kicker=kicker,
         subheadline=sub, byline=" ".join(dict.fromkeys(bylines)) or None, sections=tuple(sections),

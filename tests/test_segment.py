@@ -826,6 +826,25 @@ def test_cross_reference_and_wrapped_author_note_close_the_article():
     assert all("见第六版" not in it.body for it in items[1:])
 
 
+def test_pointer_to_a_speechs_full_text_inside_a_report_leaves_the_report_whole():
+    # The report goes on under the pointer about the same meeting: the pointer stays in the
+    # text where it was printed.
+    page = (
+        "　　本报河东5月9日电  全县乡村教师大会9\n"
+        "日召开，县长李明出席大会并讲话，勉励乡\n"
+        "村教师扎根乡村、教好每一个孩子。\n"
+        "　　（讲话全文见第二版）\n"
+        "　　大会上，县长李明为一百名优秀乡村教\n"
+        "师颁奖。优秀乡村教师代表在大会上发言，\n"
+        "表示将扎根乡村、教好每一个孩子。\n"
+        "　　本报讯  县里新修的水渠昨日通水，三\n"
+        "百亩农田用上了自流灌溉。\n"
+    )
+    report, _ = articles(page)
+    assert "（讲话全文见第二版）\n大会上，县长李明为一百名优秀乡村教师颁奖。" in report.body
+    assert report.byline is None
+
+
 def test_photo_item_with_tuzhong_in_its_last_paragraph_is_one_caption():
     page = (
         "　　今年秋季学期，全市新建学校十所，新增学位一万\n"
