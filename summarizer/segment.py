@@ -1286,6 +1286,7 @@ _ANNOUNCES = re.compile(r"名单|名录|如下|以下")  # words that announce a
 # must share with the paragraphs below the cut than with those above it to go below.
 _EDGE_MARGIN = 0.1
 _RESUMED = 0.15  # least the text under a full-text pointer shares with the text above it
+_FIRM_HEAD = 0.25  # least a paragraph shares with its headline for the headline to be firm
 _SECOND_REPORT = 0.1  # least a repeated dateline's report shares with the headline above
 _SAME_OPENING = 12  # characters after a repeated dateline that make two reports one article
 _COLUMN_NAME = 4  # longest name of a column of titled pieces (新闻速递, 来论), in characters
@@ -2493,6 +2494,14 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
             for q in range(max(0, p0 - 4), p0))
         introduced = (before.endswith(("：", ":")) or verse) and not _after_byline(
             units, stream, p0)
+        # Where headlines name both articles firmly, the one-line paragraph ending in a
+        # colon opens the article below instead (开局之年，一组组数据提神又提气：).
+        if (introduced and not verse and merged and len(merged[-1].units) > 1
+                and merged[-1].units[-1] == p0 - 1 and units[stream[p0 - 1]].lines == 1
+                and _firmly_headed(merged[-1], emit) and _firmly_headed(seg, emit)
+                and merged[-1].state != seg.state):
+            seg.units.insert(0, merged[-1].units.pop())
+            introduced = False
         # (The ——编者 signature itself closes the note above it, never opens an article.)
         if merged and (introduced or roundup or boxed or _SIGNATURE.fullmatch(first.text)
                        or (first.opener and _SIGNATURE.fullmatch(before))):
@@ -2501,6 +2510,11 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
         else:
             merged.append(seg)
     return merged, undone
+
+
+def _firmly_headed(seg: _Segment, emit: list[list[float]]) -> bool:
+    """Whether a headline heads the article and a paragraph of it restates the headline."""
+    return seg.state >= 0 and max(emit[p][seg.state] for p in seg.units) >= _FIRM_HEAD
 
 
 def _shift_short_edges(segments: list[_Segment], units: list[_Unit], stream: list[int],

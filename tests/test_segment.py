@@ -6308,6 +6308,26 @@ def test_staff_box_for_two_pages_set_among_the_top_headlines_keeps_both_editors_
     assert box.body.replace(" ", "") == "版式设计：周八"
 
 
+def test_one_line_paragraph_ending_in_a_colon_opens_the_article_below_a_short_report():
+    # A report of one paragraph, then an article opening with a one-line paragraph that ends
+    # in a colon; both headlines in the block at the foot name their articles plainly.
+    page = "\n".join([
+        *_set_at(18, "　　本报河东5月9日电  县里新建的三座污水处理站日前投入运行，每天可处理"
+                     "生活污水一万吨，沿河五个乡镇的污水实现了集中处理。"),
+        *_set_at(18, "　　新春伊始，一组组数字令人振奋："),
+        *_set_at(18, "　　十二万人次！五一假期，江南县乡村旅游接待游客十二万人次，同比增长三成。",
+                 "　　乡村旅游带火了农家乐和民宿，全县今年新开民宿八十家，旅游收入明显增加。",
+                 "　　江南县乡村旅游持续升温，县里正在规划新的旅游线路，让游客留得下来。"),
+        "县里新建三座污水处理站投入运行",
+        "江南县乡村旅游持续升温",
+    ]) + "\n"
+    plant, tourism = articles(page)
+    assert plant.headline == "县里新建三座污水处理站投入运行"
+    assert plant.body.endswith("沿河五个乡镇的污水实现了集中处理。")
+    assert tourism.headline == "江南县乡村旅游持续升温"
+    assert tourism.body.startswith("新春伊始，一组组数字令人振奋：\n十二万人次！")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
