@@ -2032,6 +2032,11 @@ def _without_paragraphs(units: list[_Unit]) -> tuple[Item, ...]:
     return tuple(items)
 
 
+# Particles and prepositions no headline ends with (none of some ten thousand headlines,
+# kickers and subheadlines of July, August, October and November does).
+_NEVER_LAST = frozenset("的得及在把被从是让将之于而或并着")
+
+
 def _bound(upper: str, lower: str) -> bool:
     """Whether two block lines must belong to one heading group: a kicker ending in ——, a
     ——subheadline, or a quote or bracket left open at the end of the upper line."""
@@ -2043,6 +2048,8 @@ def _bound(upper: str, lower: str) -> bool:
         return True  # a column name set on a line of its own under its headline
     if upper[-1:].isdigit() and lower[:1].isdigit():
         return True  # a number the block's width broke (…超5 / 600亿元)
+    if upper[-1:] in _NEVER_LAST:
+        return True  # a headline broken after a particle (…中华文明的 / 突出特性)
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
     # A character, or up to three before the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）, …摆在优 / 先位置（评论员观察）): no

@@ -6328,6 +6328,24 @@ def test_one_line_paragraph_ending_in_a_colon_opens_the_article_below_a_short_re
     assert tourism.body.startswith("新春伊始，一组组数字令人振奋：\n十二万人次！")
 
 
+def test_block_line_ending_in_a_particle_runs_on_into_the_next_headline_line():
+    # The block's width broke the first headline after 的; its second line shares more with
+    # the second article, but no headline ends in 的.
+    page = "\n".join([
+        "乡村教师是乡村教育的",
+        "根基·乡村学校需要好老师",
+        "办好每一所乡村学校",
+        *_set_at(18, "　　乡村教师是乡村教育的希望。近年来，江南县为乡村教师提高待遇、建设周转房，"
+                     "乡村教师安心从教，乡村教育越办越好。"),
+        "　　（本报记者  张  三）",
+        *_set_at(18, "　　乡村学校需要好老师，更需要好校舍。办好每一所乡村学校，是江南县教育工作"
+                     "的头等大事。县里新建乡村学校五所，每一所乡村学校都有了好老师和塑胶操场。"),
+    ]) + "\n"
+    teachers, schools = articles(page)
+    assert teachers.headline == "乡村教师是乡村教育的根基·乡村学校需要好老师"
+    assert schools.headline == "办好每一所乡村学校"
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
