@@ -6346,6 +6346,24 @@ def test_block_line_ending_in_a_particle_runs_on_into_the_next_headline_line():
     assert schools.headline == "办好每一所乡村学校"
 
 
+def test_quoted_headline_broken_after_its_comma_of_enumeration_is_one_headline():
+    # The column edge broke the quoted words after their 、; the column's name closes them.
+    page = "\n".join([
+        "县里新建三座污水处理站",
+        *_set_at(22, "　　本报讯  县里新建的三座污水处理站日前投入运行，每天可处理生活污水一万吨，"
+                     "沿河五个乡镇的污水实现了集中处理。"),
+        "　　（本报记者  张  三）",
+        "“让孩子们学得开心、",
+        "长得健康”（人民论坛）",
+        *_set_at(22, "　　放学铃声一响，乡村学校的操场上就热闹起来。孩子们踢足球、跳绳、打乒乓球"
+                     "，一张张小脸上写满了快乐。让孩子们学得开心、长得健康，是乡村教育的应有之义。"),
+    ]) + "\n"
+    plant, comment = articles(page)
+    assert plant.byline == "本报记者 张 三"
+    assert comment.headline == "“让孩子们学得开心、长得健康”（人民论坛）"
+    assert comment.body.startswith("放学铃声一响")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
