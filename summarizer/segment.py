@@ -808,6 +808,15 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                 or (column < _set_width(lines[m - 1]) - 3 and lines[m].width <= column + 2
                     and sum(abs(w - column) <= 1 for w in below) >= 3)):
             start = m
+        # The block's last line may be as wide as the column: one without a mark whose words
+        # nearly all recur in the text below restates the article, a headline, unless a
+        # word runs on into the next line.
+        if (start < m and not lines[start].indent
+                and not re.search(r"[，。、；：！？,.;:!?“”]", lines[start].text)
+                and _recurs(lines[start].text,
+                            "".join(ln.text for ln in lines[start + 1:start + 60]), 0.9)
+                and not _word_across(lines[start].text, lines[start + 1].text)):
+            start += 1
     # Lead paragraphs (提要) above the first sentence end carry no final mark either; on an
     # indented page they show as indented runs of full-width lines with commas.
     while start > 0 and lines[start].indent:

@@ -6364,6 +6364,21 @@ def test_quoted_headline_broken_after_its_comma_of_enumeration_is_one_headline()
     assert comment.body.startswith("放学铃声一响")
 
 
+def test_last_block_line_as_wide_as_the_column_restating_the_article_is_no_text():
+    # The third headline line is exactly as wide as the column under it and has no mark;
+    # the article repeats its words, as it does a headline's.
+    page = "\n".join([
+        "江南县",
+        "办好家门口的学校",
+        "让乡村孩子就近上好学",
+        *_set_at(10, "近年来，江南县新建乡村学校五所，改造校舍三万平方米，让乡村孩子就近上好学。"
+                     "县里还从城区学校选派骨干教师到乡村学校任教，乡村学校的教学质量明显提高。"),
+    ]) + "\n"
+    [item] = articles(page)
+    assert (item.kicker, item.headline) == ("江南县", "办好家门口的学校让乡村孩子就近上好学")
+    assert item.body.startswith("近年来，")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
