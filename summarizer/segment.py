@@ -712,8 +712,11 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
         _SPEAKER_KICKER.fullmatch(ln.text) and i + 1 < n and not _ends_terminal(lines[i + 1].text)
         and not re.search(r"[，。；]", lines[i + 1].text))]
     # (So is an exclamation opening the page over more unpunctuated lines: 某某测试成功！ / the
-    # next headline. Under the page's last paragraph such lines are a bottom block.)
-    while len(ends) > 1 and lines[ends[0]].text.endswith(("！", "!")) and all(
+    # next headline, or a kicker trailing off in …… where no line above leads into it. Under
+    # the page's last paragraph such lines are a bottom block.)
+    while len(ends) > 1 and (lines[ends[0]].text.endswith(("！", "!")) or (
+            lines[ends[0]].text.endswith("……") and not (
+                ends[0] and lines[ends[0] - 1].text.endswith(("，", "、", "；"))))) and all(
             ends[0] + d < n and not re.search(r"[，。！？；：、,.!?;:]", lines[ends[0] + d].text)
             for d in (1, 2)):
         ends.pop(0)

@@ -6379,6 +6379,19 @@ def test_last_block_line_as_wide_as_the_column_restating_the_article_is_no_text(
     assert item.body.startswith("近年来，")
 
 
+def test_kicker_trailing_off_in_an_ellipsis_opens_the_headline_block():
+    page = "\n".join([
+        "修水渠、建泵站、改良田……",
+        "江南县农田灌溉用水有了保障",
+        "核心阅读",
+        *_set_at(16, "　　今年以来，江南县新修水渠二十公里，建成泵站五座，改良农田三万亩。",
+                 "　　县水利局负责人说，明年还将新修水渠三十公里。"),
+    ]) + "\n"
+    [item] = articles(page)
+    assert item.headline == "修水渠、建泵站、改良田……江南县农田灌溉用水有了保障"
+    assert item.body.startswith("今年以来，")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
