@@ -564,9 +564,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                             or (cols[idx - 1] is not None and buf[0].width <= cols[idx - 1] - (
                                 2 if all(_is_wide(ch) and ch not in "，、；：" for ch in so_far)
                                 else 4))
-                            # (or sticks out past it, where no closing mark hangs)
+                            # (or sticks out past it, where no closing mark hangs and the
+                            # line under it is narrower: one as wide shows a wider column
+                            # the estimate has not caught up with)
                             or (cols[idx - 1] is not None and buf[0].width >= cols[idx - 1] + 2
-                                and not _all_punct(so_far[-1]))))
+                                and not _all_punct(so_far[-1])
+                                and ln.width < buf[0].width - 2)))
         # A ——subheadline under its headline stands on its own line; a point of a list set in
         # as paragraphs are and filling the column (——某某开放 / 合作先导区。) goes on.
         under_head = below_heading and _is_dash_head(so_far, commas=True) and not (

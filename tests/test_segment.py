@@ -6392,6 +6392,24 @@ def test_kicker_trailing_off_in_an_ellipsis_opens_the_headline_block():
     assert item.body.startswith("今年以来，")
 
 
+def test_set_in_line_under_a_sentence_ending_in_a_dash_opens_a_paragraph_in_a_wider_column():
+    # The line under 某某红红火火—— looks wider than the narrow column above it, but the line
+    # under it is as wide: a new, wider column, whose first paragraph it opens.
+    page = "\n".join([
+        "县里新建三座污水处理站",
+        "乡村旅游红红火火",
+        *_set_at(10, "　　本报讯  县里新建的三座污水处理站日前投入运行，每天可处理生活污水一万吨，"
+                     "沿河五个乡镇的污水实现了集中处理，河水一天天清了起来。"),
+        "　　（本报记者  张  三）",
+        "　　上半年，全县乡村旅游红红火火——",
+        *_set_at(24, "　　山脚下，江南县桃花村的民宿家家客满，村民们在院子里摆起了农家宴，游客们吃得"
+                     "开心，住得舒心，不少人还订好了国庆节的房间。",
+                 "　　河岸边，江南县柳树村的游船一条接一条出发，船工们说，今年的生意比往年好了一倍。"),
+    ]) + "\n"
+    tourism = articles(page)[-1]
+    assert tourism.body.split("\n")[-2].startswith("山脚下，江南县桃花村的民宿家家客满，村民们在院子里")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
