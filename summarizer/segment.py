@@ -968,11 +968,14 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             or cur.text.startswith(("编者按", "【编者按】"))
             or _OPENER.fullmatch(cur.text + "电")):
         return False
-    if (prev.text.startswith("“") and prev.text.count("“") > prev.text.count("”")
-            and not _ends_terminal(prev.text) and "”" in cur.text and _column_name(cur.text)
-            and not re.search(r"[。！？]", cur.text)):
-        # A headline quoting words with a 、 or ， in them, broken there, and closed by its
-        # column's name (“让孩子们学得开心、 / 长得健康”（人民论坛）).
+    if (_column_name(cur.text) and not re.search(r"[。！？]", cur.text)
+            and not _ends_terminal(prev.text) and (
+                prev.text.endswith(("、", "，")) or (
+                    prev.text.startswith("“") and prev.text.count("“") > prev.text.count("”")
+                    and "”" in cur.text))):
+        # A headline broken after a 、 or ， or inside the words it quotes, closed by its
+        # column's name (“让孩子们学得开心、 / 长得健康”（人民论坛）, 用心办实事、 / 取信于民
+        # （某某论坛）).
         return True
     if prev.centred or cur.centred:
         return False  # a line set in the middle of the column is a heading of its own

@@ -6346,7 +6346,7 @@ def test_block_line_ending_in_a_particle_runs_on_into_the_next_headline_line():
     assert schools.headline == "办好每一所乡村学校"
 
 
-def test_quoted_headline_broken_after_its_comma_of_enumeration_is_one_headline():
+def test_headline_broken_after_its_comma_of_enumeration_over_a_column_name_is_one_headline():
     # The column edge broke the quoted words after their 、; the column's name closes them.
     page = "\n".join([
         "县里新建三座污水处理站",
@@ -6362,6 +6362,9 @@ def test_quoted_headline_broken_after_its_comma_of_enumeration_is_one_headline()
     assert plant.byline == "本报记者 张 三"
     assert comment.headline == "“让孩子们学得开心、长得健康”（人民论坛）"
     assert comment.body.startswith("放学铃声一响")
+    # (Without the quotation marks too.)
+    plant, comment = articles(page.replace("“", "").replace("”", ""))
+    assert comment.headline == "让孩子们学得开心、长得健康（人民论坛）"
 
 
 def test_last_block_line_as_wide_as_the_column_restating_the_article_is_no_text():
