@@ -845,6 +845,24 @@ def test_pointer_to_a_speechs_full_text_inside_a_report_leaves_the_report_whole(
     assert report.byline is None
 
 
+def test_pointer_to_a_range_of_pages_wrapped_over_two_lines_closes_the_article():
+    # 第九至十一版: a range of pages, the note broken at the column edge.
+    page = (
+        "县里发布乡村教育白皮书\n"
+        "县长主持召开县政府常务会议\n"
+        "　　本报讯  县政府昨日发布乡村教育白皮书，\n"
+        "介绍十年来全县乡村教育的发展成就。\n"
+        "　　（相关报道见第三版，规划全文见第九\n"
+        "至十一版）\n"
+        "　　本报河东5月9日电  县长李明9日主持召\n"
+        "开县政府常务会议，研究乡村学校建设工作。\n"
+    )
+    paper, meeting = articles(page)
+    assert paper.headline == "县里发布乡村教育白皮书"
+    assert paper.body.endswith("\n（相关报道见第三版，规划全文见第九至十一版）")
+    assert meeting.headline == "县长主持召开县政府常务会议"
+
+
 def test_photo_item_with_tuzhong_in_its_last_paragraph_is_one_caption():
     page = (
         "　　今年秋季学期，全市新建学校十所，新增学位一万\n"
