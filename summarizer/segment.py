@@ -530,6 +530,10 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
                   and not head
                   and not re.search(r"[。！？；]", so_far[:tag.start()] if tag else so_far)
                   and not open_note
+                  # (a place in brackets inside a name, 某某科技（丽水）/ 有限公司: a full line
+                  # whose bracketed word the lines around it use too names no column)
+                  and not (fills and tag and tag.group(0)[2:-1] in so_far[:tag.start()] + "".join(
+                      x.text for x in present[max(0, idx - 4):idx - 1] + present[idx:idx + 3]))
                   and not (fills and not moved and (
                       (re.search(r"[，：:]", so_far) and not (buf[0].indent and not indented_page))
                       # (a paragraph's first line, set in as the others, 县职业中专（县技工学校）)

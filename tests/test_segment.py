@@ -6431,6 +6431,20 @@ def test_set_in_line_under_a_sentence_ending_in_a_dash_opens_a_paragraph_in_a_wi
     assert tourism.body.split("\n")[-2].startswith("山脚下，江南县桃花村的民宿家家客满，村民们在院子里")
 
 
+def test_full_line_ending_in_a_bracketed_place_the_text_around_names_is_no_headline():
+    # The bracket closing the line is part of a name (某某公司（河东）服务队), and the
+    # paragraph above names the same place: no column's name closes a headline there.
+    page = "\n".join([
+        "江南县供电服务队上门服务",
+        *_set_at(13, "停电了找谁？河东镇的村民都知道，打一个电话，服务队的队员就会上门。",
+                 "我是江南县供电公司（河东）服务队的一名老队员，服务队成立十年来，哪里有需要，"
+                 "哪里就有队员们忙碌的身影。"),
+    ]) + "\n"
+    [item] = articles(page)
+    assert item.headline == "江南县供电服务队上门服务"
+    assert "\n我是江南县供电公司（河东）服务队的一名老队员，" in item.body
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
