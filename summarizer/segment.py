@@ -120,8 +120,9 @@ _SPEAKER_KICKER = re.compile(r"(?!对话人|各位|尊敬的|亲爱的|同志们
 # A speaker's title and name on a line of their own (某省某厅厅长  某某), under the title of
 # the piece they signed; no report of a meeting (某某会见某国部长某某), nor an interview's
 # subheadline (——访某部部长某某).
+# (副部长 has one character before its title.)
 _SPEAKER_LINE = re.compile(
-    r"^(?!.*(?:会见|会谈|通电话|致电|出席|看望|调研|主持|慰问|访))[^，。！？；：“”—]{2,40}"
+    r"^(?!.*(?:会见|会谈|通电话|致电|出席|看望|调研|主持|慰问|访))[^，。！？；：“”—]{1,40}"
     r"(?:部长|书记|社长|院长|主任|会长|主席|教授|局长|厅长|市长|县长|校长|理事长|秘书长|总经理"
     r"|董事长|研究员|委员|常委)[\u4e00-\u9fff·]{2,4}$")
 _SOURCE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,15}、)*[\u4e00-\u9fff]{1,15}、?")
@@ -2805,7 +2806,8 @@ def _first_piece(lines: list[str]) -> tuple[list[str], list[str]]:
     if k is None:
         return lines, []
     start = k
-    while start > 2 and _word_across(lines[start - 1], lines[start]):
+    while start > 2 and (_word_across(lines[start - 1], lines[start])
+                         or lines[start - 1][-1:] in _NEVER_LAST):
         start -= 1
     title = start - 1
     while title > 1 and (lines[title - 1].count("“") > lines[title - 1].count("”")

@@ -6496,3 +6496,8 @@ def test_symposium_headline_keeps_its_first_pieces_title_and_speaker_out_of_it()
     assert item.headline == "乡村学校振兴之路怎么走"
     assert item.sections[:2] == ("让每所乡村学校都“强起来”", "江南省教育厅厅长王一")
     assert item.body.startswith("乡村学校振兴之路怎么走？")
+    # The speaker's title broken after 的, the deputy's 副 alone before the title.
+    wrapped = page.replace("江南省教育厅厅长  王一\n", "江南省教育厅分管基础教育的\n副厅长  王一\n")
+    [item] = articles(wrapped)
+    assert item.headline == "乡村学校振兴之路怎么走"
+    assert item.sections[:2] == ("让每所乡村学校都“强起来”", "江南省教育厅分管基础教育的副厅长王一")
