@@ -2531,7 +2531,7 @@ def _cut(units: list[_Unit], stream: list[int], cands: list[_Candidate],
         introduced = (before.endswith(("：", ":")) or verse) and not _after_byline(
             units, stream, p0)
         # Where headlines name both articles firmly, the one-line paragraph ending in a
-        # colon opens the article below instead (开局之年，一组组数据提神又提气：).
+        # colon opens the article below instead (新春伊始，一组组数字令人振奋：).
         if (introduced and not verse and merged and len(merged[-1].units) > 1
                 and merged[-1].units[-1] == p0 - 1 and units[stream[p0 - 1]].lines == 1
                 and _firmly_headed(merged[-1], emit) and _firmly_headed(seg, emit)
