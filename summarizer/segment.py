@@ -1220,6 +1220,8 @@ def _classify(text: str, nlines: int, last_spaced: str) -> _Unit:
         _CLOSERS).endswith(("：", ":", "…")) and (
         (len(text) <= (30 if text.startswith("“") else 40)
          and not re.search(r"[。！？；，]", text))
+        # (one quotation with a comma in it but no sentence end: “某某，要某某”)
+        or bool(re.fullmatch(r"“[^“”。！？；]{4,28}”", text))
         or (len(text) <= 44 and tag is not None
             and not re.search(r"[。！？；]", text[:tag.start()])))
     # Three lines without any punctuation, closed by a column name: a heading too.

@@ -6445,6 +6445,25 @@ def test_full_line_ending_in_a_bracketed_place_the_text_around_names_is_no_headl
     assert "\n我是江南县供电公司（河东）服务队的一名老队员，" in item.body
 
 
+def test_quotation_with_a_comma_wrapped_under_a_kicker_is_the_headline():
+    # One quotation over two lines, a comma in it but no sentence end, under a kicker
+    # ending in ——: the headline, not the first paragraph.
+    page = "\n".join([
+        *_set_at(12, "县里新建的三座污水处理站日前投入运行，每天可处理生活污水一万吨。"),
+        "",
+        "大山深处，山村小学老教师坚守讲台四十年——",
+        "",
+        "“教好山里娃，要一代",
+        "代传下去”",
+        *_set_at(10, "清晨六点，李老师就来到学校，打开教室的门窗，等着孩子们来上课。四十年来，他教过"
+                     "的学生有一千多名。"),
+    ]) + "\n"
+    teacher = articles(page)[-1]
+    assert teacher.kicker == "大山深处，山村小学老教师坚守讲台四十年——"
+    assert teacher.headline == "“教好山里娃，要一代代传下去”"
+    assert teacher.body.startswith("清晨六点")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
