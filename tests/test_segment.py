@@ -6423,12 +6423,14 @@ def test_set_in_line_under_a_sentence_ending_in_a_dash_opens_a_paragraph_in_a_wi
                      "沿河五个乡镇的污水实现了集中处理，河水一天天清了起来。"),
         "　　（本报记者  张  三）",
         "　　上半年，全县乡村旅游红红火火——",
-        *_set_at(24, "　　山脚下，江南县桃花村的民宿家家客满，村民们在院子里摆起了农家宴，游客们吃得"
-                     "开心，住得舒心，不少人还订好了国庆节的房间。",
-                 "　　河岸边，江南县柳树村的游船一条接一条出发，船工们说，今年的生意比往年好了一倍。"),
+        *_set_at(24, "　　山脚下，江南县桃花村的民宿家家客满，村民们在院子里摆起了农家宴，"
+                     "游客们吃得开心，住得舒心，不少人还订好了国庆节的房间。",
+                 "　　河岸边，江南县柳树村的游船一条接一条出发，船工们说，"
+                 "今年的生意比往年好了一倍。"),
     ]) + "\n"
     tourism = articles(page)[-1]
-    assert tourism.body.split("\n")[-2].startswith("山脚下，江南县桃花村的民宿家家客满，村民们在院子里")
+    assert tourism.body.split("\n")[-2].startswith(
+        "山脚下，江南县桃花村的民宿家家客满，村民们在院子里")
 
 
 def test_full_line_ending_in_a_bracketed_place_the_text_around_names_is_no_headline():
@@ -6455,8 +6457,8 @@ def test_quotation_with_a_comma_wrapped_under_a_kicker_is_the_headline():
         "",
         "“教好山里娃，要一代",
         "代传下去”",
-        *_set_at(10, "清晨六点，李老师就来到学校，打开教室的门窗，等着孩子们来上课。四十年来，他教过"
-                     "的学生有一千多名。"),
+        *_set_at(10, "清晨六点，李老师就来到学校，打开教室的门窗，等着孩子们来上课。"
+                     "四十年来，他教过的学生有一千多名。"),
     ]) + "\n"
     teacher = articles(page)[-1]
     assert teacher.kicker == "大山深处，山村小学老教师坚守讲台四十年——"
