@@ -2102,6 +2102,13 @@ def _bound(upper: str, lower: str) -> bool:
     return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 
+def _figures_line(line: str) -> bool:
+    """A subheadline giving figures (同比增长9%, 新设企业25.6万户) under a headline closed
+    by its column's name: no name of its own, no dash."""
+    return bool(re.search(r"\d", line)) and not _HEAD_TAG.search(line) and not line.startswith(
+        ("—", "-"))
+
+
 def _closes(line: str) -> bool:
     """A headline ending in its column's name, （人民论坛）, ends its heading group; one
     ending in figures (中国—东盟（10+1）) goes on."""
@@ -2146,8 +2153,13 @@ def _assign_block(
     gains: dict[tuple[int, int], list[float]] = {}
     for i in range(len(chunks)):
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
-            # (A column name broken over two lines closes the chunk that holds both.)
-            if j - i > 1 and (_closes("".join(lines[x] for x in chunks[j - 2]))
+            # (A column name broken over two lines closes the chunk that holds both. A
+            # subheadline of figures may still follow it, 某某（新数据新看点） / 同比增长9%,
+            # and ends the group.)
+            if j - i > 2 and _closes("".join(lines[x] for x in chunks[j - 3])):
+                break
+            if j - i > 1 and ((_closes("".join(lines[x] for x in chunks[j - 2])) and not (
+                    len(chunks[j - 1]) == 1 and _figures_line(lines[chunks[j - 1][0]])))
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
             if j - i > 1 and lines[chunks[j - 1][0]].endswith("—"):

@@ -6466,6 +6466,26 @@ def test_quotation_with_a_comma_wrapped_under_a_kicker_is_the_headline():
     assert teacher.body.startswith("清晨六点")
 
 
+def test_subheadline_of_figures_under_a_block_headline_closed_by_its_column_name_joins_it():
+    # 某某（经济聚焦） / 一至五月，…同比增长12%: the column's name closes the headline,
+    # but a subheadline giving figures may still follow it.
+    page = "\n".join([
+        "江南机械厂搭建创新平台",
+        "依靠技术创新提高产品质量",
+        "江南县小店经济越来越活（经济聚焦）",
+        "一至五月，新开小店2000家，同比增长12%",
+        *_set_at(16, "　　江南机械厂搭建创新平台，联合高校攻关关键技术，依靠技术创新提高产品质量，"
+                     "去年新产品产值占全厂产值的一半，全厂的活力不断增强。"),
+        "　　（本报记者  张  三）",
+        *_set_at(16, "　　一至五月，江南县新开小店2000家，同比增长12%。江南县小店经济越来越活，"
+                     "小店纳税额占全县税收的一成。"),
+    ]) + "\n"
+    factory, economy = articles(page)
+    assert factory.headline == "江南机械厂搭建创新平台依靠技术创新提高产品质量"
+    assert economy.headline == ("江南县小店经济越来越活（经济聚焦）"
+                                "一至五月，新开小店2000家，同比增长12%")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
