@@ -808,7 +808,10 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
                     and "，" in lines[j - 1].text and lines[j].width < width)
             ):
                 start = j
-                if lines[j].indent:
+                # (A line set in under one that left a quotation open starts with a gap in
+                # the quoted words, “携手某某 /   共赢未来”, no paragraph.)
+                if lines[j].indent and not (
+                        j > 0 and lines[j - 1].text.count("“") > lines[j - 1].text.count("”")):
                     break
                 j -= 1
         # One line over a one-line first paragraph (点火，起飞！) is no full line of it when the

@@ -6486,6 +6486,27 @@ def test_subheadline_of_figures_under_a_block_headline_closed_by_its_column_name
                                 "一至五月，新开小店2000家，同比增长12%")
 
 
+def test_gap_in_a_quotation_at_a_line_start_does_not_end_the_headline_block_there():
+    # The quoted words' gap fell at the start of a line, which looks set in; the line above
+    # left the quotation open, so the first paragraph reaches back over it to the top.
+    page = (
+        "　　　　办好家门口的学校\n"
+        "\n"
+        "　　　　让乡村孩子就近上好学\n"
+        "5月9日，全县乡村教育工作会议在县城召开。来\n"
+        "\n"
+        "自各乡镇的校长围绕“办好家门口的学校\n"
+        "\n"
+        "  让孩子就近上好学”的主题，交流了办学经验，\n"
+        "分享了乡村学校提高教学质量的好做法。\n"
+        "会上，县教育局介绍了今年新建乡村学校的计划，\n"
+        "全县将新建和改建乡村学校五所。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "办好家门口的学校让乡村孩子就近上好学"
+    assert item.body.startswith("5月9日，全县乡村教育工作会议在县城召开。来自各乡镇")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
