@@ -1444,6 +1444,13 @@ class _Layout:
 def _layout(text: str) -> _Layout:
     units = _rebuild(_prepare(text))
     n_units = len(units)
+    # A line ending in —— with a paragraph right under it, no headline between, is no kicker:
+    # it is a lead sentence introducing what follows (这是某某的实践——). (Over a quotation
+    # it is a sub-head: 坚持某某——  / “…。”)
+    for i in range(n_units - 1):
+        if (units[i].kind == "short" and units[i].text.endswith("——")
+                and units[i + 1].kind == "para" and not units[i + 1].text.startswith("“")):
+            units[i].kind = "para"
     # A short paragraph with a photo credit under it is a caption even without 图为; so are
     # the paragraphs above it up to the photo's title, while they stay short together.
     absorbed: set[int] = set()

@@ -6507,6 +6507,26 @@ def test_gap_in_a_quotation_at_a_line_start_does_not_end_the_headline_block_ther
     assert item.body.startswith("5月9日，全县乡村教育工作会议在县城召开。来自各乡镇")
 
 
+def test_lead_sentence_ending_in_a_dash_over_a_paragraph_opens_the_body():
+    # 近期，…收获连连—— ends in a dash as a kicker does, but a paragraph follows it, not a
+    # headline: it introduces the paragraphs under it.
+    page = "\n".join([
+        "县里新建三座污水处理站",
+        *_set_at(16, "　　本报讯  县里新建的三座污水处理站日前投入运行，"
+                     "每天可处理生活污水一万吨。"),
+        "　　（本报记者  张  三）",
+        "　江南机械厂——",
+        "　为机床装上“智能大脑”（企业新风采）",
+        *_set_at(12, "近期，江南县机械制造厂收获连连——",
+                 "6月，机械厂自主研发的数控系统通过省级鉴定，整体技术达到国内先进水平；",
+                 "7月，机械厂获评省级专精特新企业，新产品订单排到了年底。"),
+    ]) + "\n"
+    _, factory = articles(page)
+    assert factory.kicker == "江南机械厂——"
+    assert factory.headline == "为机床装上“智能大脑”（企业新风采）"
+    assert factory.body.startswith("近期，江南县机械制造厂收获连连——\n6月，")
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
