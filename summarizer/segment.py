@@ -1715,8 +1715,9 @@ def _staff_box(units: list[_Unit]) -> list[int]:
         if i not in box[:2] and units[i].kind in ("byline", "credit", "short") and (
                 _STAFF_LINE.match(text)
                 # a remark in brackets under a staff line (（投稿请写明栏目）), or the rest
-                # of its names
-                or (box[-1] == i - 1 and (i - 1 != head or mailbox)
+                # of its names (under the editors' line only where its last name was cut,
+                # 陈  凌  邹 / 翔  何  娟)
+                or (box[-1] == i - 1 and (i - 1 != head or mailbox or _name_cut(units[head]))
                     and (re.fullmatch(r"[（(][^（）()]+[）)]", text)
                          or _NAMES.fullmatch(units[i].text)))
                 # or who wrote up or made the page (本报记者某某采访整理, 某某参与制作)
@@ -1724,6 +1725,12 @@ def _staff_box(units: list[_Unit]) -> list[int]:
                     and re.search(r"(?:整理|采写|参与制作)[）)]?$", text))):
             box.append(i)
     return box
+
+
+def _name_cut(unit: _Unit) -> bool:
+    """Whether the editors' line ends in a single character set apart: OCR spacing or a
+    name the line's end cut (本版责编：陈  凌  邹)."""
+    return bool(re.search(r"[：:\s][\u4e00-\u9fff]$", unit.text))
 
 
 def _heading_part(units: list[_Unit], run: list[int]) -> list[int]:
@@ -1967,6 +1974,11 @@ def segment_text(text: str, source: str = "<text>") -> Page:
         # 六版责编：…); the mailbox opens a box without one.
         heads = list(itertools.takewhile(lambda i: bool(_STAFF_HEAD.match(units[i].text)),
                                          lay.staff))
+        # (Names carried over from the last editors' line belong to it.)
+        while (heads and len(heads) < len(lay.staff) and lay.staff[len(heads)] == heads[-1] + 1
+               and _name_cut(units[heads[-1]]) and _NAMES.fullmatch(
+                   units[lay.staff[len(heads)]].text)):
+            heads.append(lay.staff[len(heads)])
         items.append(Item(id=str(len(items) + 1), kind="article",
                           headline=" ".join(units[i].text for i in heads) or None,
                           body="\n".join(_unspace(units[i].text)

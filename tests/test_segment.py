@@ -6527,6 +6527,23 @@ def test_lead_sentence_ending_in_a_dash_over_a_paragraph_opens_the_body():
     assert factory.body.startswith("近期，江南县机械制造厂收获连连——\n6月，")
 
 
+def test_editors_names_carried_onto_the_next_line_stay_in_the_staff_box_headline():
+    # OCR spaced the names apart and the line's end cut the last one (李 / 明): the names
+    # under the editors' line are theirs, not a headline no article wants.
+    page = (
+        "　　本报讯 全县今年新建乡村学校\n"
+        "少年宫十所，孩子们放学后可以在\n"
+        "少年宫里学习书法、舞蹈和编程。\n"
+        "　本版责编：王  红  李\n"
+        "　 明  赵  丽\n"
+        "　　本版邮箱：xiangcun_edu@example.com\n"
+    )
+    box = segment_text(page).items[-1]
+    assert box.headline is not None
+    assert box.headline.replace(" ", "") == "本版责编：王红李明赵丽"
+    assert box.body == "本版邮箱：xiangcun_edu@example.com"
+
+
 def test_first_line_as_wide_as_its_column_whose_sentence_ends_just_below_is_no_headline():
     # The second article's first line fills its column, narrower or wider than the one
     # above, and its words recur below, as a headline's would; but the sentence it opens
