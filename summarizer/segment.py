@@ -68,9 +68,10 @@ _NOTE_WORDS = (r"(?:作者|本文作者|本报记者|(?:新华社|人民网|中�
                r"|来源|综合|执笔|案例来源|参与记者|采访组成员|本版文字)")
 # A pointer to another page (（相关报道见第二版）): a note that closes an article but belongs to
 # its text, not to its byline.
-_CROSS_REF = r"^[（(][^（）()]{0,40}见第[一二三四五六七八九十\d、至—-]{1,9}版[）)]$"
+_PAGES = r"见第[一二三四五六七八九十\d、至—-]{1,9}版[）)]$"  # 见第二版）, 见第九至十一版）
+_CROSS_REF = rf"^[（(][^（）()]{{0,40}}{_PAGES}"
 # (One to the full text of a speech, （讲话全文见第二版）, may stand inside the report on it.)
-_FULL_TEXT = re.compile(r"[（(][^（）()]{0,20}全文见第[一二三四五六七八九十\d、至—-]{1,9}版[）)]$")
+_FULL_TEXT = re.compile(rf"[（(][^（）()]{{0,20}}全文{_PAGES}")
 # A line naming who speaks in the paragraphs under it (某某代表、某大学校长某某：).
 _SPEAKER = re.compile(r"[^。！？；：:“”]{4,60}[：:]")
 # A note that the full text of a letter or speech is printed elsewhere (（回信全文另发）)
