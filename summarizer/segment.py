@@ -714,10 +714,13 @@ def _block_zones(lines: list[_Line]) -> tuple[int, int]:
     # A whole quotation under a kicker (县实验小学合唱团—— / “我们的歌声飞出了大山！”) is a
     # headline.
     # So is a speaker's kicker over an unpunctuated headline (外交部发言人： / 中方敦促…): it ends
-    # no paragraph.
+    # no paragraph. Nor does a ——subheadline asking the question its piece answers, under
+    # an unpunctuated headline.
     ends = [i for i, ln in enumerate(lines) if _ends_terminal(ln.text) and not (
         i and lines[i - 1].text.endswith("——") and ln.text.startswith("“")
         and ln.text.endswith("”") and not ln.indent) and not (
+        i and ln.text.startswith("——") and ln.text.endswith(("？", "?"))
+        and not _ends_terminal(lines[i - 1].text)) and not (
         _SPEAKER_KICKER.fullmatch(ln.text) and i + 1 < n and not _ends_terminal(lines[i + 1].text)
         and not re.search(r"[，。；]", lines[i + 1].text))]
     # (So is an exclamation opening the page over more unpunctuated lines: 某某测试成功！ / the

@@ -6600,3 +6600,22 @@ def test_symposium_headline_keeps_its_first_pieces_title_and_speaker_out_of_it()
     [item] = articles(wrapped)
     assert item.headline == "乡村学校振兴之路怎么走"
     assert item.sections[:2] == ("让每所乡村学校都“强起来”", "江南省教育厅分管基础教育的副厅长王一")
+
+
+def test_question_subheadline_under_a_top_headline_is_no_paragraph():
+    # A series' explainer: the headline, then a ——subheadline asking the question the
+    # piece answers. The question mark ends no paragraph: the line is the subheadline.
+    page = (
+        "乡村教育谱新篇（教育强国面对面③）\n"
+        "——如何理解办好乡村学校是建设教育强国的重要基础？\n"
+        "　　乡村学校连着千家万户。近年\n"
+        "来，江南省新建改建乡村学校三百\n"
+        "所，补充乡村教师五千名。\n"
+        "　　办好乡村学校，关键在教师。省\n"
+        "里每年定向培养乡村教师八百名。\n"
+    )
+    [item] = articles(page)
+    assert item.headline == "乡村教育谱新篇（教育强国面对面③）"
+    assert item.subheadline == "——如何理解办好乡村学校是建设教育强国的重要基础？"
+    assert item.body.startswith("乡村学校连着千家万户。")
+
