@@ -1348,11 +1348,17 @@ class _Candidate:
 def _candidate_words(cands: list[_Candidate], k: int) -> str:
     """The words content matches candidate ``k`` by. A block line of three characters or
     fewer (上半年) is a piece of a headline the block's width broke: its one word alone
-    would match any paragraph that uses it, so the line under it is read with it."""
+    would match any paragraph that uses it, so the line under it is read with it. So is a
+    short line ending what the line above left open, a bracket or a number (…（2024—202 /
+    7年）》), read with that line."""
     text = " ".join(cands[k].lines)
     if (cands[k].at is None and len(text) <= 3 and k + 1 < len(cands)
             and cands[k + 1].at is None and not _is_label(text) and text not in _PHOTO_TITLES):
         return text + " ".join(cands[k + 1].lines)
+    if cands[k].at is None and len(text) <= 6 and k > 0 and cands[k - 1].at is None:
+        upper = cands[k - 1].lines[0]
+        if _left_open(upper) or (upper[-1:].isdigit() and text[:1].isdigit()):
+            return upper + text
     return text
 
 
@@ -2125,7 +2131,12 @@ def _bound(upper: str, lower: str) -> bool:
             and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(_PLACE_ENDS)
                         for x in (a, b))):
         return True
-    return any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
+    return _left_open(upper)
+
+
+def _left_open(line: str) -> bool:
+    """Whether a quote or bracket opened in ``line`` stays open at its end."""
+    return any(line.count(o) > line.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 
 def _figures_line(line: str) -> bool:

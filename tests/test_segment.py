@@ -6619,3 +6619,30 @@ def test_question_subheadline_under_a_top_headline_is_no_paragraph():
     assert item.subheadline == "——如何理解办好乡村学校是建设教育强国的重要基础？"
     assert item.body.startswith("乡村学校连着千家万户。")
 
+
+def test_block_line_left_by_a_broken_year_is_read_with_the_line_above():
+    # The block's width broke a headline inside a year (…（2024—202 / 7年）》). The piece
+    # below shares nothing with the other headlines on its own, but it matches any paragraph
+    # giving a year ending in 7: read alone, it would head the library report's last
+    # paragraph as an article of its own.
+    page = (
+        "省政府印发《乡村学校建设行动方案（2024—202\n"
+        "7年）》\n"
+        "县图书馆新馆开放\n"
+        "　　本报讯　省政府日前印发《乡村学校\n"
+        "建设行动方案》，提出新建改建乡村学\n"
+        "校三百所。\n"
+        "　　《方案》提出，到明年年底，乡村学\n"
+        "校办学条件全面达标。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+        "　　开馆首日，读者排起长队，不少家\n"
+        "长带着孩子前来借书。\n"
+        "　　老馆建于1987年，当年藏书不足一\n"
+        "万册，如今已不敷使用。\n"
+    )
+    plan, library = articles(page)
+    assert plan.headline == "省政府印发《乡村学校建设行动方案（2024—2027年）》"
+    assert library.headline == "县图书馆新馆开放"
+    assert library.body.endswith("如今已不敷使用。")
