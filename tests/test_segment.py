@@ -6646,3 +6646,25 @@ def test_block_line_left_by_a_broken_year_is_read_with_the_line_above():
     assert plan.headline == "省政府印发《乡村学校建设行动方案（2024—2027年）》"
     assert library.headline == "县图书馆新馆开放"
     assert library.body.endswith("如今已不敷使用。")
+
+
+def test_block_headline_broken_a_word_after_its_comma_stays_one_heading():
+    # The block's width broke a headline a word after its comma (…，建设 / 群众满意…): a
+    # clause of one word ends no headline, so the second line stays with the first, though
+    # its own words are not the article's.
+    page = (
+        "办好家门口学校，建设\n"
+        "群众满意的好学堂\n"
+        "县图书馆新馆开放\n"
+        "　　本报讯　江南县今年新建改建乡村\n"
+        "学校十所，家门口学校办学条件明显\n"
+        "改善。\n"
+        "　　县教育局负责人说，乡村学校要办\n"
+        "好，关键在教师。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+    )
+    schools, library = articles(page)
+    assert schools.headline == "办好家门口学校，建设群众满意的好学堂"
+    assert library.headline == "县图书馆新馆开放"
