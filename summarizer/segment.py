@@ -642,10 +642,12 @@ def _rebuild(lines: list[_Line | None]) -> list[_Unit]:
         heads_above = heads_above + 1 if same_width else 0
         # On a page that sets in its paragraphs, an unpunctuated line under a sentence end and
         # over a set-in line would end a paragraph without a final mark: a heading that
-        # happens to fill the column (既要某某，也要某某 / 　　the article's first line).
+        # happens to fill the column (既要某某，也要某某 / 　　the article's first line). One
+        # leaving a quotation open is text: a gap in the quoted words may look like the indent.
         lone = (indented_page and bool(buf) and _ends_terminal(buf[-1].text) and not ln.indent
                 and idx + 1 < len(present) and present[idx + 1].indent
-                and not re.search(r"[。！？；：:…”’）)]$", ln.text))
+                and not re.search(r"[。！？；：:…”’）)]$", ln.text)
+                and ln.text.count("“") <= ln.text.count("”"))
         if buf and not carried and (
                 in_block or same_width or note_closed or tagged or quoted or timed or under_kicker
                 or under_head or lone or not (
@@ -926,6 +928,13 @@ def _quote_wrapped(upper: str, lower: str) -> bool:
             and not re.search(r"[。！？]", upper + inside))
 
 
+def _quote_goes_on(upper: str, lower: str) -> bool:
+    """Whether ``lower`` closes the quotation ``upper`` left open before opening one of its
+    own: a gap inside the quoted words (“携手某某 /   共赢未来”) may look like an indent."""
+    marks = re.findall(r"[“”]", lower)
+    return upper.count("“") > upper.count("”") and bool(marks) and marks[0] == "”"
+
+
 def _quote_closed(upper: str, lower: str) -> bool:
     """Whether ``lower`` closes the quotation a paragraph left open and ends the paragraph
     with it (…校长说，“明年… / 到那时，…都能用上。”). A quotation over several paragraphs
@@ -1064,7 +1073,7 @@ def _continues(prev: _Line, cur: _Line, col: int | None, indented_page: bool,
             and not _OPENER.match(prev.text)
             and not re.search(r"[，。！？；：、,.!?;:]", prev.text)):
         return False  # parallel headline parts (乡村学校添了新貌  师生们的笑容更灿烂)
-    if indented_page and cur.indent:
+    if indented_page and cur.indent and not _quote_goes_on(prev.text, cur.text):
         return False
     if (prev.text.endswith(("：", ":")) and cur.text.startswith("“") and col is not None
             and prev.width >= col - 2):

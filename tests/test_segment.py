@@ -6668,3 +6668,34 @@ def test_block_headline_broken_a_word_after_its_comma_stays_one_heading():
     schools, library = articles(page)
     assert schools.headline == "办好家门口学校，建设群众满意的好学堂"
     assert library.headline == "县图书馆新馆开放"
+
+
+def test_gap_inside_a_quotation_is_no_indent():
+    # The quoted theme holds a gap (“办好每一所乡村小学校  共育时代新人”) that the column
+    # edge put at the start of a line, where it looks like a paragraph's indent; but the
+    # line closes the quotation the line above left open, so the paragraph goes on. Nor is
+    # the line with the open quotation a heading between two paragraphs.
+    page = (
+        "在希望的田野上育新人\n"
+        "——江南县乡村教育论坛侧记\n"
+        "县图书馆新馆开放\n"
+        "　　乡村教育是教育强县的重要\n"
+        "内容，是乡村振兴的重要基础。\n"
+        "　　7月18日至19日，江南县乡\n"
+        "村教育论坛在县城青山镇举行。\n"
+        "论坛以“办好每一所乡村小学校\n"
+        "  共育时代新人”为主题，交\n"
+        "流乡村教育经验，共话乡村学校\n"
+        "发展，为乡村振兴提供人才支撑。\n"
+        "　　论坛期间，代表们参观了三所\n"
+        "乡村学校，观摩了乡村教师的课\n"
+        "堂教学和学生的课外活动。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+    )
+    forum, library = articles(page)
+    assert forum.body.split("\n")[1] == (
+        "7月18日至19日，江南县乡村教育论坛在县城青山镇举行。论坛以“办好每一所乡村小学校共育"
+        "时代新人”为主题，交流乡村教育经验，共话乡村学校发展，为乡村振兴提供人才支撑。")
+    assert library.headline == "县图书馆新馆开放"
