@@ -1357,14 +1357,15 @@ class _Candidate:
 def _candidate_words(cands: list[_Candidate], k: int) -> str:
     """The words content matches candidate ``k`` by. A block line of three characters or
     fewer (上半年) is a piece of a headline the block's width broke: its one word alone
-    would match any paragraph that uses it, so the line under it is read with it. So is a
-    short line ending what the line above left open, a bracket or a number (…（2024—202 /
-    7年）》), read with that line."""
+    would match any paragraph that uses it, so the line under it is read with it. A line
+    ending what the line above left open, a bracket or a number (…（2024—202 / 7年）》), is
+    read with that line: alone, its piece of the headline may match a paragraph of another
+    article better than its own."""
     text = " ".join(cands[k].lines)
     if (cands[k].at is None and len(text) <= 3 and k + 1 < len(cands)
             and cands[k + 1].at is None and not _is_label(text) and text not in _PHOTO_TITLES):
         return text + " ".join(cands[k + 1].lines)
-    if cands[k].at is None and len(text) <= 6 and k > 0 and cands[k - 1].at is None:
+    if cands[k].at is None and k > 0 and cands[k - 1].at is None:
         upper = cands[k - 1].lines[0]
         if _left_open(upper) or (upper[-1:].isdigit() and text[:1].isdigit()):
             return upper + text

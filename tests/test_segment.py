@@ -12,6 +12,8 @@ import pytest
 
 from summarizer.segment import (
     _bound,
+    _Candidate,
+    _candidate_words,
     _heading_probability,
     _layout,
     clean_line,
@@ -6699,3 +6701,13 @@ def test_gap_inside_a_quotation_is_no_indent():
         "7月18日至19日，江南县乡村教育论坛在县城青山镇举行。论坛以“办好每一所乡村小学校共育"
         "时代新人”为主题，交流乡村教育经验，共话乡村学校发展，为乡村振兴提供人才支撑。")
     assert library.headline == "县图书馆新馆开放"
+
+
+def test_block_line_closing_a_bracket_opened_above_is_matched_with_that_line():
+    # However long the rest, a line closing the bracket the line above opened is the
+    # same headline's end (…（聚 / 焦教育强县建设·教师篇）); a line of its own is not.
+    cands = [_Candidate(["县里出台措施关心乡村教师成长（聚"], None),
+             _Candidate(["焦教育强县建设·教师篇）"], None),
+             _Candidate(["县图书馆新馆开放"], None)]
+    assert _candidate_words(cands, 1) == "县里出台措施关心乡村教师成长（聚焦教育强县建设·教师篇）"
+    assert _candidate_words(cands, 2) == "县图书馆新馆开放"
