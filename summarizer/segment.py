@@ -1437,8 +1437,9 @@ def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not lines:
         return None, None, None
     sub = None
-    if len(lines) > 1 and lines[-1].startswith(("—", "-")):
-        sub = lines.pop()
+    if len(lines) > 1 and (lines[-1].startswith(("—", "-")) or (
+            _closes(lines[-2]) and not _closes(lines[-1]))):
+        sub = lines.pop()  # (a column's name closes the headline: a line under it is the sub)
     kicker = None
     if len(lines) > 1 and lines[0].endswith("——"):
         kicker = lines.pop(0)
@@ -1922,9 +1923,12 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # block lines, a new group starts.
     setting = [(units[i].centred, units[i].indented) for i in block]
     parts = frozenset(k for k in range(1, len(setting)) if setting[k] != setting[k - 1])
-    owner = _assign_block(block_lines, segments, stream, units, block_cands, sim, parts)
+    # (Lines set in alike under a set-in line: where the block sets its lines flush, every
+    # group is set alike and says nothing.)
+    set_in = frozenset(k for k in range(1, len(setting)) if any(setting[k]) and k not in parts)
+    owner = _assign_block(block_lines, segments, stream, units, block_cands, sim, parts, set_in)
     segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim,
-                                    parts)
+                                    parts, set_in)
     segments, owner = _join_pieces(segments, owner, units, stream, cands, block_cands)
     named_columns = _name_signed_column(owner, block_lines, segments, units, stream, inline_runs)
     # Lines no article wants: one or two are the headline of an article the page does not
@@ -2151,6 +2155,13 @@ def _left_open(line: str) -> bool:
     return any(line.count(o) > line.count(c) for o, c in ("“”", "（）", "《》", "()"))
 
 
+def _subheadline_after_name(line: str, set_in: bool) -> bool:
+    """Whether a block line under a headline closed by its column's name is its subheadline:
+    one giving figures, or one set in as that headline is, the last so set (``set_in``),
+    longer than a photo title (红豆杉) and not a headline closed by a column name itself."""
+    return _figures_line(line) or (set_in and len(line) > 6 and not _closes(line))
+
+
 def _figures_line(line: str) -> bool:
     """A subheadline giving figures (同比增长9%, 新设企业25.6万户) under a headline closed
     by its column's name: no name of its own, no dash."""
@@ -2167,7 +2178,7 @@ def _closes(line: str) -> bool:
 
 def _assign_block(
     lines: list[str], segments: list[_Segment], stream: list[int], units: list[_Unit],
-    first_inline: int, sim: _Similarity, parts: frozenset[int],
+    first_inline: int, sim: _Similarity, parts: frozenset[int], set_in: frozenset[int],
 ) -> dict[int, int]:
     """Cut a headline block into heading groups and give each group to the article it
     describes: block line index -> segment index.
@@ -2177,8 +2188,9 @@ def _assign_block(
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
     quote) are never parted, a line ending in a column name or a ——subheadline closes
-    its group, and a kicker ending in —— opens one, as does a line set in differently
-    from the one above it (``parts``: their block line indices). Solved by dynamic
+    its group (but for a subheadline after the name: figures, or a line set in as the one
+    above, ``set_in``), and a kicker ending in —— opens one, as does a line set in
+    differently from the one above it (``parts``: their block line indices). Solved by dynamic
     programming over the lines with the set of used articles as state, pruned to the best
     states.
     """
@@ -2204,11 +2216,15 @@ def _assign_block(
         for j in range(i + 1, min(i + 4, len(chunks)) + 1):
             # (A column name broken over two lines closes the chunk that holds both. A
             # subheadline of figures may still follow it, 某某（新数据新看点） / 同比增长9%,
-            # and ends the group.)
+            # and ends the group, as may the last of lines set in as the line above, longer
+            # than a photo title and closed by no column name of its own: a line set in alike
+            # under it starts the next heading.)
             if j - i > 2 and _closes("".join(lines[x] for x in chunks[j - 3])):
                 break
             if j - i > 1 and ((_closes("".join(lines[x] for x in chunks[j - 2])) and not (
-                    len(chunks[j - 1]) == 1 and _figures_line(lines[chunks[j - 1][0]])))
+                    len(chunks[j - 1]) == 1 and _subheadline_after_name(
+                        lines[chunks[j - 1][0]],
+                        chunks[j - 1][0] in set_in and chunks[j - 1][0] + 1 not in set_in)))
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
             if j - i > 1 and lines[chunks[j - 1][0]].endswith("—"):
@@ -2286,6 +2302,7 @@ def _unowned_runs(owner: dict[int, int], lines: list[str]) -> list[list[int]]:
 def _reclaim_cuts(
     undone: dict[int, int], segments: list[_Segment], owner: dict[int, int], lines: list[str],
     stream: list[int], units: list[_Unit], sim: _Similarity, parts: frozenset[int],
+    set_in: frozenset[int],
 ) -> tuple[list[_Segment], dict[int, int]]:
     """Cut again where content parted two articles and only their shared column joined
     them (``undone``: stream position -> the headline content gave the lower part), when
@@ -2301,7 +2318,8 @@ def _reclaim_cuts(
                        for c in run}
             if not missing:
                 return segments, owner
-            recut = _recut(p, state, segments, owner, missing, lines, stream, units, sim, parts)
+            recut = _recut(p, state, segments, owner, missing, lines, stream, units, sim, parts,
+                           set_in)
             if recut:
                 segments, owner = recut
                 del pending[p]
@@ -2312,7 +2330,7 @@ def _reclaim_cuts(
 def _recut(
     p: int, state: int, segments: list[_Segment], owner: dict[int, int], missing: set[int],
     lines: list[str], stream: list[int], units: list[_Unit], sim: _Similarity,
-    parts: frozenset[int],
+    parts: frozenset[int], set_in: frozenset[int],
 ) -> tuple[list[_Segment], dict[int, int]] | None:
     """The segments and block owners with the article holding stream position ``p`` cut
     there (the lower part headed by ``state``), or None when the block does not agree."""
@@ -2324,7 +2342,7 @@ def _recut(
         return None
     trial = segments[:si] + [_Segment(seg.units[:at], seg.state, seg.roundup),
                              _Segment(seg.units[at:], state)] + segments[si + 1:]
-    trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim, parts)
+    trial_owner = _assign_block(lines, trial, stream, units, len(lines), sim, parts, set_in)
     found = trial_owner.keys() - owner.keys()
     headed = set(trial_owner.values()) | {
         k for k, t in enumerate(trial) if t.state >= len(lines)}

@@ -6484,8 +6484,8 @@ def test_subheadline_of_figures_under_a_block_headline_closed_by_its_column_name
     ]) + "\n"
     factory, economy = articles(page)
     assert factory.headline == "江南机械厂搭建创新平台依靠技术创新提高产品质量"
-    assert economy.headline == ("江南县小店经济越来越活（经济聚焦）"
-                                "一至五月，新开小店2000家，同比增长12%")
+    assert economy.headline == "江南县小店经济越来越活（经济聚焦）"
+    assert economy.subheadline == "一至五月，新开小店2000家，同比增长12%"
 
 
 def test_gap_in_a_quotation_at_a_line_start_does_not_end_the_headline_block_there():
@@ -6711,3 +6711,26 @@ def test_block_line_closing_a_bracket_opened_above_is_matched_with_that_line():
              _Candidate(["县图书馆新馆开放"], None)]
     assert _candidate_words(cands, 1) == "县里出台措施关心乡村教师成长（聚焦教育强县建设·教师篇）"
     assert _candidate_words(cands, 2) == "县图书馆新馆开放"
+
+
+def test_set_in_subheadline_under_a_headline_closed_by_its_column_name_stays_in_its_group():
+    # A column's name closes a headline, but a subheadline set in as the headline is may
+    # still follow it; it is no headline of its own, which no article here would take.
+    page = (
+        "县图书馆新馆开放\n"
+        "　　　　县里乡村学校全部通网（教育新观察）\n"
+        "　　　　山里娃同步上名校课堂\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+        "　　本报讯　县里乡村学校全部通网后，今年秋季开学，山里娃在\n"
+        "村小教室里同步上名校课堂。名校课\n"
+        "堂通过专递课堂送到村小，山里娃和\n"
+        "城里孩子一起上课。\n"
+        "　　县教育局负责人说，下一步将让更\n"
+        "多山里娃上名校课堂。\n"
+    )
+    library, schools = articles(page)
+    assert library.headline == "县图书馆新馆开放"
+    assert schools.headline == "县里乡村学校全部通网（教育新观察）"
+    assert schools.subheadline == "山里娃同步上名校课堂"
