@@ -2128,7 +2128,7 @@ def _bound(upper: str, lower: str) -> bool:
     if upper[-1:] in _NEVER_LAST:
         return True  # a headline broken after a particle (…中华文明的 / 突出特性)
     if re.search(r"[，、][\u4e00-\u9fff]{1,2}$", upper):
-        return True  # a clause of a word or two after a comma (发展数字健康，规范 / 某某)
+        return True  # a clause of a word or two after a comma (办好某某，建设 / 某某)
     a, b = (_HEAD_TAG.sub(lambda m: m.group(0)[0], x) for x in (upper, lower))  # names cut
     # A character, or up to three before the column name, are the end of a headline broken
     # at the block's width (…开展美 / 育（艺坛走笔）, …摆在优 / 先位置（评论员观察）): no
