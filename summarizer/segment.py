@@ -1441,8 +1441,8 @@ def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             _closes(lines[-2]) and not _closes(lines[-1]))):
         sub = lines.pop()  # (a column's name closes the headline: a line under it is the sub)
     kicker = None
-    if len(lines) > 1 and lines[0].endswith("——"):
-        kicker = lines.pop(0)
+    if len(lines) > 1 and lines[0].endswith(("——", "强调", "指出")):
+        kicker = lines.pop(0)  # (or a speaker's, over what was said: 某某在某地调研时强调)
     elif len(lines) == 3:
         kicker = lines.pop(0)
     headline = "".join(lines) if lines else None

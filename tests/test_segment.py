@@ -906,7 +906,8 @@ def test_heading_above_the_first_article_of_an_inline_page_stays_whole(foot):
         "两周，内容包括课堂教学和班级管理。\n"
     ) + foot
     first = articles(page)[0]
-    assert first.headline == "市教育局负责人在山区学校调研时强调做好秋季开学准备恢复正常教学秩序"
+    assert first.kicker == "市教育局负责人在山区学校调研时强调"
+    assert first.headline == "做好秋季开学准备恢复正常教学秩序"
 
 
 def test_bracketed_term_at_the_column_edge_inside_a_paragraph_is_not_a_headline():
@@ -5689,7 +5690,8 @@ def test_dateline_under_a_bullet_summary_broken_into_two_paragraphs_goes_on_the_
 成推进教育发展的合力。
 """
     [item] = segment_text(page).items
-    assert item.headline == "全省教育工作会议强调奋力建设教育强省办好人民满意的教育"
+    assert item.kicker == "全省教育工作会议强调"
+    assert item.headline == "奋力建设教育强省办好人民满意的教育"
     assert item.body.startswith("■今后五年")
     assert "抓好各项任务落实\n本报杭州8月20日电" in item.body
 
@@ -6734,3 +6736,22 @@ def test_set_in_subheadline_under_a_headline_closed_by_its_column_name_stays_in_
     assert library.headline == "县图书馆新馆开放"
     assert schools.headline == "县里乡村学校全部通网（教育新观察）"
     assert schools.subheadline == "山里娃同步上名校课堂"
+
+
+def test_speaker_line_over_a_block_headline_is_its_kicker():
+    # A line ending in 强调 names who said the headline under it: the kicker, not the
+    # headline's first half (no headline ends in 强调).
+    page = (
+        "县委书记在青山镇调研时强调\n"
+        "办好每一所乡村学校\n"
+        "县图书馆新馆开放\n"
+        "　　本报讯　县委书记日前在青山镇调研\n"
+        "乡村教育，要求办好每一所乡村学校。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+    )
+    schools, library = articles(page)
+    assert schools.kicker == "县委书记在青山镇调研时强调"
+    assert schools.headline == "办好每一所乡村学校"
+    assert library.kicker is None and library.headline == "县图书馆新馆开放"
