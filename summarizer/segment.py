@@ -1431,13 +1431,20 @@ def _viterbi(
 # --- assembling items ---------------------------------------------------------------------------
 
 
+# How a subheadline without a dash ends and a headline hardly ever does: who chaired or
+# attended (某某主持, 某某出席并讲话), or the date and place a document was adopted or issued,
+# in brackets (（2023年10月18日，北京）).
+_SUB_END = re.compile(r"(?:主持|出席|主持会议|出席会议|共同考察|并讲话)$"
+                      r"|[（(][^（）()]*(?:通过|北京|\d日)[）)]$")
+
+
 def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subheadline) from a group of heading lines in print order."""
     lines = [ln for ln in lines if ln]
     if not lines:
         return None, None, None
     sub = None
-    if len(lines) > 1 and (lines[-1].startswith(("—", "-")) or (
+    if len(lines) > 1 and (lines[-1].startswith(("—", "-")) or _SUB_END.search(lines[-1]) or (
             _closes(lines[-2]) and not _closes(lines[-1]))):
         sub = lines.pop()  # (a column's name closes the headline: a line under it is the sub)
     kicker = None

@@ -6755,3 +6755,23 @@ def test_speaker_line_over_a_block_headline_is_its_kicker():
     assert schools.kicker == "县委书记在青山镇调研时强调"
     assert schools.headline == "办好每一所乡村学校"
     assert library.kicker is None and library.headline == "县图书馆新馆开放"
+
+
+def test_line_naming_who_attended_under_a_block_headline_is_its_subheadline():
+    # Without a dash, a line saying who spoke or chaired (某某出席并讲话) or when and where a
+    # document was issued, in brackets, is the subheadline: headlines hardly end so.
+    page = (
+        "县乡村教育工作会议召开\n"
+        "县长王一出席并讲话\n"
+        "县图书馆新馆开放\n"
+        "　　本报讯　县乡村教育工作会议昨日召\n"
+        "开，部署今年乡村学校建设任务。县长\n"
+        "王一出席会议并讲话。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+    )
+    meeting, library = articles(page)
+    assert meeting.headline == "县乡村教育工作会议召开"
+    assert meeting.subheadline == "县长王一出席并讲话"
+    assert library.subheadline is None
