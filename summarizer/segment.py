@@ -1451,7 +1451,14 @@ def _split_roles(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if len(lines) > 1 and lines[0].endswith(("——", "强调", "指出")):
         kicker = lines.pop(0)  # (or a speaker's, over what was said: 某某在某地调研时强调)
     elif len(lines) == 3:
-        kicker = lines.pop(0)
+        # (Unless the first line breaks off inside the second's words, a number or a word
+        # the width broke: then the two are the headline, and the third is the sub. A
+        # speaker or place ending in a colon stays the kicker.)
+        if sub is None and not lines[0].endswith(("：", ":")) and (
+                _bound(lines[0], lines[1]) or _word_across(lines[0], lines[1])):
+            sub = lines.pop()
+        else:
+            kicker = lines.pop(0)
     headline = "".join(lines) if lines else None
     return kicker, headline, sub
 

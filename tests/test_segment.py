@@ -6775,3 +6775,24 @@ def test_line_naming_who_attended_under_a_block_headline_is_its_subheadline():
     assert meeting.headline == "县乡村教育工作会议召开"
     assert meeting.subheadline == "县长王一出席并讲话"
     assert library.subheadline is None
+
+
+def test_three_line_heading_broken_inside_a_number_is_headline_and_sub_not_kicker():
+    # Three block lines open with a kicker as a rule, but a number broken across the first
+    # two (…12 / 00所) makes them one headline, and the third its subheadline.
+    page = (
+        "全省今年新建改建乡村学校12\n"
+        "00所\n"
+        "同比增长一成\n"
+        "县图书馆新馆开放\n"
+        "　　本报讯　全省今年新建改建乡村学校\n"
+        "1200所，同比增长一成，乡村学校办学\n"
+        "条件明显改善。\n"
+        "　　本报讯（记者　王五）县图书馆新馆\n"
+        "昨日起向市民开放，馆内藏书十二万\n"
+        "册，设有少儿阅览区和自习区。\n"
+    )
+    schools, library = articles(page)
+    assert schools.kicker is None
+    assert schools.headline == "全省今年新建改建乡村学校1200所"
+    assert schools.subheadline == "同比增长一成"
