@@ -1367,7 +1367,7 @@ def _candidate_words(cands: list[_Candidate], k: int) -> str:
         return text + " ".join(cands[k + 1].lines)
     if cands[k].at is None and k > 0 and cands[k - 1].at is None:
         upper = cands[k - 1].lines[0]
-        if _left_open(upper) or (upper[-1:].isdigit() and text[:1].isdigit()):
+        if _left_unfinished(upper, text):
             return upper + text
     return text
 
@@ -1937,9 +1937,11 @@ def segment_text(text: str, source: str = "<text>") -> Page:
     # block lines, a new group starts.
     setting = [(units[i].centred, units[i].indented) for i in block]
     parts = frozenset(k for k in range(1, len(setting)) if setting[k] != setting[k - 1])
-    # (Lines set in alike under a set-in line: where the block sets its lines flush, every
-    # group is set alike and says nothing.)
-    set_in = frozenset(k for k in range(1, len(setting)) if any(setting[k]) and k not in parts)
+    # The last of lines set in alike under a set-in line (where the block sets its lines
+    # flush, every group is set alike and says nothing; a line set in alike under it starts
+    # the next heading).
+    alike = {k for k in range(1, len(setting)) if any(setting[k]) and k not in parts}
+    set_in = frozenset(k for k in alike if k + 1 not in alike)
     owner = _assign_block(block_lines, segments, stream, units, block_cands, sim, parts, set_in)
     segments, owner = _reclaim_cuts(undone, segments, owner, block_lines, stream, units, sim,
                                     parts, set_in)
@@ -2135,10 +2137,10 @@ def _bound(upper: str, lower: str) -> bool:
         return True
     if upper.endswith(("强调", "指出")):
         return True  # a kicker naming a speaker (某某在某地调研时强调) over what was said
+    if _left_unfinished(upper, lower):
+        return True
     if lower.startswith(("（", "(")) and lower.endswith(("）", ")")):
         return True  # a column name set on a line of its own under its headline
-    if upper[-1:].isdigit() and lower[:1].isdigit():
-        return True  # a number the block's width broke (…超5 / 600亿元)
     if upper[-1:] in _NEVER_LAST:
         return True  # a headline broken after a particle (…中华文明的 / 突出特性)
     if re.search(r"[，、][\u4e00-\u9fff]{1,2}$", upper):
@@ -2161,12 +2163,14 @@ def _bound(upper: str, lower: str) -> bool:
             and not any(x in _PHOTO_TITLES or _is_label(x) or x.endswith(_PLACE_ENDS)
                         for x in (a, b))):
         return True
-    return _left_open(upper)
+    return False
 
 
-def _left_open(line: str) -> bool:
-    """Whether a quote or bracket opened in ``line`` stays open at its end."""
-    return any(line.count(o) > line.count(c) for o, c in ("“”", "（）", "《》", "()"))
+def _left_unfinished(upper: str, lower: str) -> bool:
+    """Whether ``lower`` finishes what ``upper`` left open: a quote or bracket, or a number
+    the block's width broke (…超5 / 600亿元)."""
+    return (any(upper.count(o) > upper.count(c) for o, c in ("“”", "（）", "《》", "()"))
+            or (upper[-1:].isdigit() and lower[:1].isdigit()))
 
 
 def _subheadline_after_name(line: str, set_in: bool) -> bool:
@@ -2202,8 +2206,8 @@ def _assign_block(
     floor (``_LEFTOVER_MIN`` of the group's weight); lines no article wants stay
     unassigned. Lines bound by print (a kicker ending in ——, a ——subheadline, an unclosed
     quote) are never parted, a line ending in a column name or a ——subheadline closes
-    its group (but for a subheadline after the name: figures, or a line set in as the one
-    above, ``set_in``), and a kicker ending in —— opens one, as does a line set in
+    its group (but for a subheadline after the name: figures, or the last of lines set in
+    as the one above, ``set_in``), and a kicker ending in —— opens one, as does a line set in
     differently from the one above it (``parts``: their block line indices). Solved by dynamic
     programming over the lines with the set of used articles as state, pruned to the best
     states.
@@ -2231,14 +2235,12 @@ def _assign_block(
             # (A column name broken over two lines closes the chunk that holds both. A
             # subheadline of figures may still follow it, 某某（新数据新看点） / 同比增长9%,
             # and ends the group, as may the last of lines set in as the line above, longer
-            # than a photo title and closed by no column name of its own: a line set in alike
-            # under it starts the next heading.)
+            # than a photo title and closed by no column name of its own.)
             if j - i > 2 and _closes("".join(lines[x] for x in chunks[j - 3])):
                 break
             if j - i > 1 and ((_closes("".join(lines[x] for x in chunks[j - 2])) and not (
                     len(chunks[j - 1]) == 1 and _subheadline_after_name(
-                        lines[chunks[j - 1][0]],
-                        chunks[j - 1][0] in set_in and chunks[j - 1][0] + 1 not in set_in)))
+                        lines[chunks[j - 1][0]], chunks[j - 1][0] in set_in)))
                               or _is_dash_head(lines[chunks[j - 2][-1]])):
                 break  # (a ——subheadline is the last line of its group)
             if j - i > 1 and lines[chunks[j - 1][0]].endswith("—"):
